@@ -1,0 +1,324 @@
+"""Placing an opinion on the clause of the draft it concerns.
+
+The Annex-3 form has no clause column, so the place is read from the opinion itself, in
+order of trust: a clause column a unit added; explicit references (第三部分第二段, 三（2）,
+第七条第一款, 附件1第三部分); quoted draft text (fuzzy, since people misquote); the name of
+a part or plan (乡村工匠计划); and, last, similarity of wording with one paragraph. What
+cannot be placed goes to the whole-document group with a low confidence, and anything
+below `REVIEW_BELOW` is marked for review in the digest instead of silently trusted.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from .model import Draft
+from .numerals import CHINESE_NUMERAL_CHARS, parse_number
+from .textnorm import fold
+
+REVIEW_BELOW = 0.6
+
+_N = rf"[0-9{CHINESE_NUMERAL_CHARS}]+"
+_PART_WORD = r"(?:部分|条|章|大项|大点|方面|节)"
+_SUB_WORD = r"(?:自然段|段落|段|项|款|条|点|小点|小项)"
+_EXPLICIT = re.compile(
+    rf"(?:附件\d+)?第(?P<part>{_N}){_PART_WORD}"
+    rf"(?:的|中|之)?(?:第(?P<sub>{_N}){_SUB_WORD}|[(](?P<paren>{_N})[)]|(?P<dot>\d+)[.、](?!\d))?"
+)
+_COMPACT = re.compile(
+    rf"(?<![0-9{CHINESE_NUMERAL_CHARS}第])(?P<part>[{CHINESE_NUMERAL_CHARS}]+|\d+)[、.]?[(](?P<sub>{_N})[)]"
+)
+_HEADING = re.compile(
+    rf"(?:^|[^0-9{CHINESE_NUMERAL_CHARS}])[(]?(?P<part>[{CHINESE_NUMERAL_CHARS}]+)[)]?[、.]?(?P<title>\S{{2,12}})"
+)
+_LOOSE_SUB = re.compile(rf"第(?P<sub>{_N}){_SUB_WORD}")
+_OPENING = re.compile(r"开头|首段|序言|前言|引言|开篇|导语|第一段")
+_WHOLE = re.compile(r"全文|通篇|整体|总体|全篇|文件名称|标题|题目|文字表述|格式|文稿")
+_OTHER_DOC = re.compile(
+    rf"《(?P<name>[^》]{{1,40}})》(?:的|中)?(?:第{_N}[条款项章节部分](?:第{_N}[条款项])*)?"
+    rf"|(?:法|条例|规定|细则|决定|通知)第{_N}[条款项](?:第{_N}[条款项])*"
+)
+_QUOTES = re.compile(
+    r"“([^”]{2,200})”|‘([^’]{2,200})’|「([^」]{2,200})」|『([^』]{2,200})』|\"([^\"]{2,200})\""
+)
+_THROUGHOUT = re.compile(r"全文|通篇|全篇|文中多处|多处出现|统一(?:表述|修改)为")
+_ADD_NEW = re.compile(r"(?:增加|增设|新增|补充|加上)(?:一|1|相关|有关)?(?:条|项|款|段|部分|内容|条款)")
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an opinion goes: clause ids (empty for the whole document), how sure, and why."""
+
+    clauses: tuple[str, ...]
+    confidence: float
+    method: str
+
+
+class ClauseIndex:
+    """A draft prepared for attribution: titles, plan names, term list, word statistics."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.paragraphs = draft.paragraphs()
+        self.folded = {c.id: fold(c.text) for c in self.paragraphs}
+        self.parts = {c.part: c for c in draft.parts()}
+        self.part_sizes = Counter(c.part for c in self.paragraphs if c.part is not None)
+        self.draft_names = _draft_names(draft.title)
+
+    def part_or_single(self, part: int) -> str | None:
+        """A part's id, or its only paragraph's id when it has just one."""
+        if part not in self.parts:
+            return None
+        if self.part_sizes.get(part) == 1:
+            return f"{part}.1"
+        return str(part)
+
+    def paragraph(self, part: int, index: int) -> str | None:
+        clause_id = f"{part}.{index}"
+        return clause_id if self.draft.get(clause_id) else None
+
+    @cached_property
+    def titles(self) -> list[tuple[str, str]]:
+        """Names that point at one clause: part titles and paragraphs' lead phrases."""
+        names: list[tuple[str, str]] = []
+        for part, clause in self.parts.items():
+            title = fold(clause.heading)
+            if len(title) >= 4 and part is not None:
+                names.append((title, self.part_or_single(part) or clause.id))
+        for clause in self.paragraphs:
+            lead = re.split(r"[。；;：:]", self.folded[clause.id], maxsplit=1)[0]
+            if 4 <= len(lead) <= 20:
+                names.append((lead, clause.id))
+                stripped = re.sub(r"^(?:实施|开展|建立|推进|加强|完善)", "", lead)
+                if stripped != lead and len(stripped) >= 4:
+                    names.append((stripped, clause.id))
+            for term in re.findall(r"“([^”]{3,12})”", clause.text):
+                names.append((fold(term), clause.id))
+        counts = Counter(name for name, _ in names)
+        return sorted(
+            ((n, c) for n, c in set(names) if counts[n] == 1 or _same_clause(names, n)),
+            key=lambda item: -len(item[0]),
+        )
+
+    @cached_property
+    def _grams(self) -> dict[str, set[str]]:
+        return {cid: _grams(text) for cid, text in self.folded.items()}
+
+    @cached_property
+    def _idf(self) -> dict[str, float]:
+        df = Counter(gram for grams in self._grams.values() for gram in grams)
+        n = len(self._grams)
+        return {gram: math.log((n + 1) / count) for gram, count in df.items()}
+
+    def similar(self, text: str) -> list[tuple[float, str]]:
+        """Paragraphs ranked by how much of the text's distinctive wording they contain.
+
+        Coverage of the opinion's character bi- and trigrams, weighted by how rare each is
+        in the draft: a short opinion is not penalised for a long paragraph, and words every
+        paragraph shares (高技能人才) count for almost nothing.
+        """
+        query = {g for g in _grams(fold(text)) if g in self._idf}
+        total = sum(self._idf[g] for g in query)
+        if not total:
+            return []
+        scores = [
+            (sum(self._idf[g] for g in query & grams) / total, cid) for cid, grams in self._grams.items()
+        ]
+        return sorted(scores, reverse=True)
+
+
+def _same_clause(names: list[tuple[str, str]], name: str) -> bool:
+    return len({c for n, c in names if n == name}) == 1
+
+
+def _draft_names(title: str) -> set[str]:
+    """Short names by which opinions cite the draft itself: 《若干措施》, 《征求意见稿》."""
+    folded = fold(title)
+    names = {folded, "征求意见稿", "意见稿", "送审稿", "草案", "文件", "本文件"}
+    core = re.sub(r"[(（].*?[)）]", "", folded)
+    names.add(core)
+    for suffix in ("若干措施", "措施", "实施意见", "意见", "办法", "方案", "规定", "条例", "细则", "通知"):
+        if core.endswith(suffix):
+            names.add(suffix)
+    return names
+
+
+def _grams(text: str) -> set[str]:
+    cleaned = re.sub(r"[^\w]", "", text)
+    return {cleaned[i : i + n] for n in (2, 3) for i in range(len(cleaned) - n + 1)}
+
+
+def _strip_other_documents(text: str, index: ClauseIndex) -> str:
+    """Remove citations of other documents' articles (《职业教育法》第三条) so they are
+    never read as the draft's clauses; citations of the draft itself stay."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group("name")
+        if name is not None and (name in index.draft_names or name in fold(index.draft.title)):
+            return match.group(0).replace(f"《{name}》", "")
+        return "〔引文〕"
+
+    return _OTHER_DOC.sub(replace, text)
+
+
+def explicit_references(text: str, index: ClauseIndex) -> list[str]:
+    """Clause ids named outright in a (folded) text, in the order they appear."""
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for match in _EXPLICIT.finditer(text):
+        part = parse_number(match.group("part"))
+        sub_token = match.group("sub") or match.group("paren") or match.group("dot")
+        sub = parse_number(sub_token) if sub_token else None
+        if part is None:
+            continue
+        clause_id = index.paragraph(part, sub) if sub else index.part_or_single(part)
+        if clause_id is None and sub:
+            clause_id = index.part_or_single(part)
+        if clause_id:
+            found.append((match.start(), clause_id))
+            taken.append(match.span())
+    for match in _COMPACT.finditer(text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        part, sub = parse_number(match.group("part")), parse_number(match.group("sub"))
+        if part is not None and sub is not None and index.paragraph(part, sub):
+            found.append((match.start(), f"{part}.{sub}"))
+            taken.append(match.span())
+    for match in _HEADING.finditer(text):
+        if any(a <= match.start("part") < b for a, b in taken):
+            continue
+        part = parse_number(match.group("part"))
+        clause = index.parts.get(part) if part is not None else None
+        if clause is None:
+            continue
+        title = fold(clause.heading)
+        if title and (
+            match.group("title").startswith(title[:4]) or title.startswith(match.group("title")[:4])
+        ):
+            clause_id = index.part_or_single(part)
+            if clause_id:
+                found.append((match.start(), clause_id))
+                taken.append(match.span())
+    if _OPENING.search(text) and not found and index.draft.get("0"):
+        found.append((_OPENING.search(text).start(), "0"))  # type: ignore[union-attr]
+    ordered = []
+    for _, clause_id in sorted(found):
+        if clause_id not in ordered:
+            ordered.append(clause_id)
+    return ordered
+
+
+def quoted_clauses(text: str, index: ClauseIndex) -> list[tuple[str, float]]:
+    """Clauses whose text a quotation in the opinion comes from, with match strength."""
+    from rapidfuzz import fuzz
+
+    results: list[tuple[str, float]] = []
+    for match in _QUOTES.finditer(text):
+        quote = fold(next(g for g in match.groups() if g))
+        if len(quote) < 2 or quote in index.draft_names:
+            continue
+        exact = [cid for cid, body in index.folded.items() if quote in body]
+        if 1 <= len(exact) <= 2:
+            results.extend((cid, 0.95 if len(exact) == 1 else 0.8) for cid in exact)
+            continue
+        if exact or len(quote) < 6:
+            continue
+        scored = sorted(
+            ((fuzz.partial_ratio(quote, body), cid) for cid, body in index.folded.items()),
+            reverse=True,
+        )
+        best_score, best_id = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0
+        if best_score >= 80 and best_score - second >= 5:
+            results.append((best_id, round(0.9 * best_score / 100, 2)))
+    return results
+
+
+def named_clauses(text: str, index: ClauseIndex) -> list[str]:
+    """Clauses named by a part title, a plan's name or a term the draft defines."""
+    found: list[str] = []
+    remaining = text
+    for name, clause_id in index.titles:
+        if name in remaining:
+            found.append(clause_id)
+            remaining = remaining.replace(name, "〔〕")
+    return list(dict.fromkeys(found))
+
+
+def attribute_opinion(text: str, index: ClauseIndex | None, hint: str = "", reason: str = "") -> Placement:
+    """Place one opinion. ``hint`` is a clause column's value; ``reason`` helps only
+    the similarity fallback."""
+    if index is None or not index.paragraphs:
+        return Placement((), 0.0, "no-draft")
+    folded = _strip_other_documents(fold(text), index)
+
+    if hint.strip():
+        hint_folded = _strip_other_documents(fold(hint), index)
+        refs = explicit_references(hint_folded, index) or named_clauses(hint_folded, index)
+        quoted = [cid for cid, _ in quoted_clauses(hint, index)]
+        if not refs and len(fold(hint)) >= 6:
+            refs = _best_quote_clause(hint_folded, index)
+        refs = refs or quoted
+        if refs:
+            return Placement(tuple(_refine(refs, quoted)), 0.95, "clause-column")
+
+    refs = explicit_references(folded, index)
+    quotes = quoted_clauses(text, index)
+    quoted_ids = [cid for cid, _ in quotes]
+    if refs:
+        refined = _refine(refs, quoted_ids)
+        if quoted_ids and not any(_within(q, r) for q in quoted_ids for r in refs):
+            return Placement(tuple(refined), 0.55, "reference (quotation points elsewhere)")
+        return Placement(tuple(refined), 0.95, "reference")
+    if _THROUGHOUT.search(folded):
+        return Placement((), 0.85, "whole-document")
+    if quotes:
+        ids = list(dict.fromkeys(quoted_ids))
+        confidence = min(score for cid, score in quotes if cid in ids)
+        return Placement(tuple(ids), confidence, "quotation")
+    named = named_clauses(folded, index)
+    if named:
+        return Placement(tuple(named), 0.85, "named")
+    if _ADD_NEW.search(folded) or _WHOLE.search(folded):
+        return Placement((), 0.8, "whole-document")
+    return _by_similarity(f"{text}\n{reason}", index)
+
+
+def _within(child: str, parent: str) -> bool:
+    return child == parent or child.startswith(f"{parent}.")
+
+
+def _refine(refs: list[str], quoted: list[str]) -> list[str]:
+    """Narrow a part reference to the paragraph a quotation pins down."""
+    refined = []
+    for ref in refs:
+        inside = [q for q in quoted if _within(q, ref) and q != ref]
+        refined.extend(inside or [ref])
+    return list(dict.fromkeys(refined))
+
+
+def _best_quote_clause(text: str, index: ClauseIndex) -> list[str]:
+    from rapidfuzz import fuzz
+
+    scored = sorted(
+        ((fuzz.partial_ratio(text, body), cid) for cid, body in index.folded.items()), reverse=True
+    )
+    if scored and scored[0][0] >= 85:
+        return [scored[0][1]]
+    return []
+
+
+def _by_similarity(text: str, index: ClauseIndex) -> Placement:
+    scores = index.similar(text)
+    if not scores:
+        return Placement((), 0.0, "unplaced")
+    best, best_id = scores[0]
+    second = scores[1][0] if len(scores) > 1 else 0.0
+    if best >= 0.2 and best >= 1.4 * second:
+        confidence = round(min(0.7, 0.2 + best), 2)
+        return Placement((best_id,), confidence, "similar wording")
+    return Placement((), 0.3, "unplaced")

@@ -1,0 +1,186 @@
+"""Reading ``consultation.toml``: the letter's facts and its list of addressees."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .model import Consultation, Contact, Unit
+
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+FILENAME = "consultation.toml"
+
+_TOP_KEYS = {"title", "reference", "issuer", "deadline", "draft", "contact", "unit"}
+_UNIT_KEYS = {"name", "group", "aliases"}
+_CONTACT_KEYS = {"name", "phone", "email"}
+
+
+class ConsultationError(Exception):
+    """The consultation file cannot be used; the message names the file, line and key."""
+
+
+def find_consultation(start: Path) -> Path | None:
+    """The nearest ``consultation.toml`` in ``start`` or one of its parents."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / FILENAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_consultation(path: Path) -> Consultation:
+    """Read and check a consultation file; the draft it names is parsed into clauses."""
+    from .draft import DraftError, load_draft
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConsultationError(f"{path}: cannot read the consultation file ({exc})") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConsultationError(f"{path}: not valid TOML: {exc}") from exc
+
+    where = _Locator(path, text)
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise ConsultationError(where.say(key, f"unknown key '{key}'"))
+    title = _required_str(data, "title", where)
+    deadline = _deadline(data.get("deadline"), where)
+    units = _units(data.get("unit"), where)
+    contacts = _contacts(data.get("contact", []), where)
+
+    draft = None
+    if "draft" in data:
+        draft_name = data["draft"]
+        if not isinstance(draft_name, str) or not draft_name.strip():
+            raise ConsultationError(where.say("draft", "'draft' must be a file name"))
+        draft_path = (path.parent / draft_name).resolve()
+        try:
+            draft = load_draft(draft_path)
+        except DraftError as exc:
+            raise ConsultationError(where.say("draft", str(exc))) from exc
+
+    return Consultation(
+        title=title,
+        reference=_optional_str(data, "reference", where),
+        issuer=_optional_str(data, "issuer", where),
+        deadline=deadline,
+        units=units,
+        contacts=contacts,
+        draft=draft,
+        path=path.resolve(),
+    )
+
+
+class _Locator:
+    """Finds the line a key sits on, since tomllib reports lines only for syntax errors."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+
+    def line_of(self, key: str, table: str | None = None, index: int = 0) -> int | None:
+        start, end = 0, len(self.lines)
+        if table is not None:
+            headers = [n for n, line in enumerate(self.lines) if line.strip() == f"[[{table}]]"]
+            if index < len(headers):
+                start = headers[index]
+                later = [n for n, line in enumerate(self.lines) if n > start and line.strip().startswith("[")]
+                end = later[0] if later else len(self.lines)
+                found = self._find(key, start, end)
+                return found if found is not None else start + 1
+        return self._find(key, start, end)
+
+    def _find(self, key: str, start: int, end: int) -> int | None:
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        for n in range(start, end):
+            if pattern.match(self.lines[n]):
+                return n + 1
+        return None
+
+    def say(self, key: str, message: str, table: str | None = None, index: int = 0) -> str:
+        line = self.line_of(key, table, index)
+        place = f"{self.path}:{line}" if line else str(self.path)
+        name = f"{table}[{index + 1}].{key}" if table else key
+        return f"{place}: {name}: {message}"
+
+
+def _required_str(data: dict[str, Any], key: str, where: _Locator) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ConsultationError(where.say(key, f"'{key}' is required and must be text"))
+    return value.strip()
+
+
+def _optional_str(data: dict[str, Any], key: str, where: _Locator) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        raise ConsultationError(where.say(key, f"'{key}' must be text"))
+    return value.strip()
+
+
+def _deadline(value: Any, where: _Locator) -> dt.datetime:
+    """The deadline; a bare date means the end of that day, a naive time Beijing time."""
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=BEIJING)
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time(23, 59, 59), tzinfo=BEIJING)
+    raise ConsultationError(
+        where.say(
+            "deadline",
+            "'deadline' is required and must be a TOML date-time such as "
+            "2023-03-31T18:00:00+08:00 (no quotes)",
+        )
+    )
+
+
+def _units(value: Any, where: _Locator) -> tuple[Unit, ...]:
+    if not isinstance(value, list) or not value:
+        raise ConsultationError(where.say("unit", "at least one [[unit]] with a name is required"))
+    units: list[Unit] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(value):
+        for key in entry:
+            if key not in _UNIT_KEYS:
+                raise ConsultationError(where.say(key, f"unknown key '{key}'", "unit", index))
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ConsultationError(where.say("name", "every unit needs a name", "unit", index))
+        name = name.strip()
+        if name in seen:
+            raise ConsultationError(where.say("name", f"unit '{name}' is listed twice", "unit", index))
+        seen.add(name)
+        group = entry.get("group", "")
+        if not isinstance(group, str):
+            raise ConsultationError(where.say("group", "must be text", "unit", index))
+        aliases = entry.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise ConsultationError(where.say("aliases", "must be a list of names", "unit", index))
+        units.append(Unit(name=name, group=group.strip(), aliases=tuple(a.strip() for a in aliases)))
+    return tuple(units)
+
+
+def _contacts(value: Any, where: _Locator) -> tuple[Contact, ...]:
+    if not isinstance(value, list):
+        raise ConsultationError(where.say("contact", "use [[contact]] tables"))
+    contacts = []
+    for index, entry in enumerate(value):
+        for key in entry:
+            if key not in _CONTACT_KEYS:
+                raise ConsultationError(where.say(key, f"unknown key '{key}'", "contact", index))
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ConsultationError(where.say("name", "every contact needs a name", "contact", index))
+        fields = {k: entry.get(k, "") for k in ("phone", "email")}
+        for key, field_value in fields.items():
+            if not isinstance(field_value, str):
+                raise ConsultationError(
+                    where.say(key, "must be text (quote phone numbers)", "contact", index)
+                )
+        contacts.append(Contact(name=name.strip(), **fields))
+    return tuple(contacts)

@@ -1,0 +1,339 @@
+"""Reading an Annex-3 form out of a document's blocks.
+
+The form has a header line (单位名称（盖章）… 填表时间…) and a table with the columns
+序号/单位/修改意见/修改理由/备注 — in any order, with extra columns units add, merged
+cells, several numbered opinions in one cell, or "无修改意见" in the first row or under
+the table. Every non-empty cell of the opinion table ends up in an entry or in a finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .document import SourceDocument, Table
+from .numbering import split_numbered
+from .replies import is_blank_mark, is_no_opinion, parse_date, parse_header_line
+from .textnorm import fold, tidy
+
+Role = str  # seq, unit, opinion, reason, remark, clause, other
+
+
+@dataclass(frozen=True)
+class FormEntry:
+    """One opinion as written on the form, before it is given an id and a clause."""
+
+    text: str
+    reason: str = ""
+    remark: str = ""
+    unit_cell: str = ""
+    clause_hint: str = ""
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class FormContent:
+    """What a return says, independent of the file format it came in."""
+
+    entries: tuple[FormEntry, ...]
+    declared_unit: str | None = None
+    fill_date: dt.date | None = None
+    no_opinion: bool = False
+    table_found: bool = False
+    unit_cells: tuple[str, ...] = ()
+    outside_text: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+
+def classify_header(text: str) -> Role | None:
+    """The role of a column from its header text, or None for a cell that is no header."""
+    h = fold(text)
+    if not h:
+        return None
+    if h in ("序号", "序", "编号", "序列号", "No", "NO", "No."):
+        return "seq"
+    if any(w in h for w in ("处理意见", "采纳", "办理")):
+        return "other"
+    if any(w in h for w in ("条款", "章节", "条目", "页码", "位置", "原文", "涉及内容", "修改内容", "所在")):
+        return "clause"
+    if "理由" in h or "依据" in h or "原因" in h:
+        return "reason"
+    if "意见" in h or "建议" in h:
+        return "opinion"
+    if "备注" in h:
+        return "remark"
+    if "单位" in h and len(h) <= 8:
+        return "unit"
+    return None
+
+
+def _header_row(table: Table) -> tuple[int, dict[int, Role], dict[int, str]] | None:
+    for r, row in enumerate(table.rows[:30]):
+        roles: dict[int, Role] = {}
+        names: dict[int, str] = {}
+        for c, cell in enumerate(row):
+            if not table.is_origin(r, c):
+                continue
+            role = classify_header(cell.text) if len(fold(cell.text)) <= 12 else None
+            if role:
+                roles[c] = role
+                names[c] = tidy(cell.text)
+        if "opinion" in roles.values() and len(roles) >= 2:
+            for c, cell in enumerate(row):
+                if c not in roles and table.is_origin(r, c) and cell.text.strip():
+                    roles[c], names[c] = "other", tidy(cell.text)
+            return r, roles, names
+    return None
+
+
+def interpret(document: SourceDocument) -> FormContent:
+    """Find the opinion table and read entries, header line and no-opinion statements."""
+    declared: str | None = None
+    fill_date: dt.date | None = None
+    no_opinion = False
+    entries: list[FormEntry] = []
+    unit_cells: list[str] = []
+    outside: list[str] = []
+    notes: list[str] = []
+    table_found = False
+
+    def take_line(text: str) -> None:
+        nonlocal declared, fill_date, no_opinion
+        for line in text.splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            unit, date, is_header = parse_header_line(line)
+            if is_header:
+                declared = declared or unit
+                fill_date = fill_date or date
+            elif is_no_opinion(line):
+                no_opinion = True
+            else:
+                outside.append(line)
+                if fill_date is None and _is_date_line(line):
+                    fill_date = parse_date(line)
+
+    for block in document.blocks:
+        if isinstance(block, Table):
+            found = _header_row(block) if not table_found else None
+            if found is None:
+                if table_found:
+                    _append_table_rows_as_text(block, outside)
+                    continue
+                # Spreadsheets put the header line in cells above the table.
+                for row in block.rows:
+                    take_line(" ".join(_distinct_texts(row)))
+                continue
+            table_found = True
+            header_at, roles, names = found
+            for row in block.rows[:header_at]:
+                take_line(" ".join(_distinct_texts(row)))
+            read = _read_rows(block, header_at, roles, names)
+            entries.extend(read.entries)
+            unit_cells.extend(read.unit_cells)
+            notes.extend(read.notes)
+            no_opinion = no_opinion or read.no_opinion
+            for text in read.lines_after:
+                take_line(text)
+        else:
+            take_line(block.text)
+
+    if not table_found:
+        entries = _entries_from_prose(outside)
+        outside = [] if entries else outside
+    return FormContent(
+        entries=tuple(entries),
+        declared_unit=declared,
+        fill_date=fill_date,
+        no_opinion=no_opinion and not entries,
+        table_found=table_found,
+        unit_cells=tuple(unit_cells),
+        outside_text=tuple(outside),
+        notes=tuple(notes),
+    )
+
+
+@dataclass
+class _RowsRead:
+    entries: list[FormEntry] = field(default_factory=list)
+    unit_cells: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    lines_after: list[str] = field(default_factory=list)
+    no_opinion: bool = False
+
+
+def _read_rows(table: Table, header_at: int, roles: dict[int, Role], names: dict[int, str]) -> _RowsRead:
+    read = _RowsRead()
+    for r in range(header_at + 1, len(table.rows)):
+        row = table.rows[r]
+        values: dict[Role, list[str]] = {}
+        extras: list[str] = []
+        fresh_texts: list[str] = []
+        for c, cell in enumerate(row):
+            origin_row, origin_col = cell.origin
+            if origin_row == r and origin_col != c:
+                continue  # horizontal continuation: counted once, in its first column
+            text = tidy(cell.text)
+            if not text:
+                continue
+            role = roles.get(c)
+            if origin_row != r:
+                # Vertical continuation: only the unit column's value carries down.
+                if role == "unit":
+                    values.setdefault("unit", []).append(text)
+                continue
+            fresh_texts.append(text)
+            if role is None:
+                role = roles.get(origin_col, "other")
+            if role == "other":
+                extras.append(f"{names.get(c, '')}：{text}" if names.get(c) else text)
+            else:
+                values.setdefault(role, []).append(text)
+        if not fresh_texts:
+            continue
+        if _spans_whole_row(table, r) or _only_in_seq(values, extras):
+            statement = fresh_texts[0]
+            if is_no_opinion(statement) or is_blank_mark(statement):
+                read.no_opinion = read.no_opinion or is_no_opinion(statement)
+                continue
+            if _is_seq_number(statement):
+                continue  # a numbered blank template row
+            if _looks_like_footer(statement):
+                read.lines_after.append(statement)
+                continue
+            values = {"opinion": [statement]}
+            extras = []
+        if "unit" in values:
+            read.unit_cells.extend(values["unit"])
+        opinion = "\n".join(values.get("opinion", []))
+        reason = "\n".join(values.get("reason", []))
+        remark_parts = values.get("remark", []) + extras
+        seq = " ".join(values.get("seq", []))
+        if seq and not _is_seq_number(seq):
+            remark_parts.insert(0, f"序号：{seq}")
+        remark = "\n".join(remark_parts)
+        clause_hint = "\n".join(values.get("clause", []))
+        where = f"{table.where}第{r + 1}行"
+        if is_blank_mark(opinion):
+            opinion = ""
+        if not opinion:
+            if is_no_opinion(reason) or not (reason or remark or clause_hint):
+                read.no_opinion = read.no_opinion or is_no_opinion(reason)
+                continue
+            if read.entries and not seq:
+                previous = read.entries[-1]
+                read.entries[-1] = FormEntry(
+                    previous.text,
+                    "\n".join(x for x in (previous.reason, reason) if x),
+                    "\n".join(x for x in (previous.remark, remark) if x),
+                    previous.unit_cell,
+                    "\n".join(x for x in (previous.clause_hint, clause_hint) if x),
+                    previous.where,
+                )
+                read.notes.append(f"{where}: 只有理由或备注，已并入上一条意见")
+                continue
+            read.notes.append(f"{where}: 只有理由或备注，没有修改意见")
+        if is_no_opinion(opinion):
+            read.no_opinion = True
+            if not (reason and not is_no_opinion(reason)) and not clause_hint:
+                continue
+        unit_cell = values.get("unit", [""])[0]
+        read.entries.extend(_split_entry(opinion, reason, remark, unit_cell, clause_hint, where))
+    return read
+
+
+def _split_entry(
+    opinion: str, reason: str, remark: str, unit_cell: str, clause_hint: str, where: str
+) -> list[FormEntry]:
+    """One entry per numbered item in the opinion cell, each with its numbered reason."""
+    preamble, items = split_numbered(opinion)
+    if not items:
+        return [FormEntry(opinion, reason, remark, unit_cell, clause_hint, where)]
+    reason_preamble, reason_items = split_numbered(reason)
+    reasons = {item.number: item.text for item in reason_items}
+    entries = []
+    for item in items:
+        text = item.text if not preamble else f"{preamble}\n{item.text}" if item.number == 1 else item.text
+        if reasons:
+            item_reason = reasons.get(item.number, "")
+            if item.number == 1 and reason_preamble:
+                item_reason = f"{reason_preamble}\n{item_reason}".strip()
+        else:
+            item_reason = reason
+        entries.append(
+            FormEntry(text, item_reason, remark, unit_cell, clause_hint, f"{where}第{item.number}项")
+        )
+    # Reasons numbered beyond the opinions are kept on the last opinion, never dropped.
+    extra = [t for n, t in sorted(reasons.items()) if n > len(items)]
+    if extra:
+        last = entries[-1]
+        entries[-1] = FormEntry(
+            last.text,
+            "\n".join([last.reason, *extra]).strip(),
+            last.remark,
+            last.unit_cell,
+            last.clause_hint,
+            last.where,
+        )
+    return entries
+
+
+def _distinct_texts(row) -> list[str]:
+    seen: list[str] = []
+    for cell in row:
+        text = cell.text.strip()
+        if text and text not in seen:
+            seen.append(text)
+    return seen
+
+
+def _append_table_rows_as_text(table: Table, out: list[str]) -> None:
+    for row in table.rows:
+        text = " ".join(_distinct_texts(row))
+        if text:
+            out.append(text)
+
+
+def _spans_whole_row(table: Table, r: int) -> bool:
+    origins = {cell.origin for cell in table.rows[r] if cell.origin[0] == r}
+    return len(origins) == 1 and len(table.rows[r]) > 1
+
+
+def _only_in_seq(values: dict[Role, list[str]], extras: list[str]) -> bool:
+    return set(values) == {"seq"} and not extras and not _is_seq_number(values["seq"][0])
+
+
+def _is_seq_number(text: str) -> bool:
+    return bool(re.fullmatch(r"[0-9一二三四五六七八九十]{1,3}[.、．]?", fold(text)))
+
+
+def _is_date_line(text: str) -> bool:
+    return parse_date(text) is not None and len(fold(text)) <= 16
+
+
+def _looks_like_footer(text: str) -> bool:
+    folded = fold(text)
+    return bool(re.match(r"^(联系人|联系电话|电话|填表人|经办人|审核人|负责人|注[:：])", folded))
+
+
+_TITLE_LINE = re.compile(
+    r"^(附件\s*\d*|.*修改意见表|.*意见反馈表|.*征求意见.*|.*[（(]征求意见稿[)）]|关于[^。；]*(?:意见|建议|反馈|函|复函))$"
+)
+
+
+def _entries_from_prose(lines: list[str]) -> list[FormEntry]:
+    """A return written as a letter instead of the form: its numbered points are opinions."""
+    body = [
+        line
+        for line in lines
+        if not _TITLE_LINE.match(fold(line))
+        and not _looks_like_footer(line)
+        and not _is_date_line(line)
+        and len(fold(line)) > 6
+    ]
+    if not body:
+        return []
+    text = "\n".join(body)
+    return _split_entry(text, "", "", "", "", "正文")

@@ -1,0 +1,172 @@
+"""Word .docx read straight from its XML.
+
+python-docx's paragraph API drops text that real forms carry (tracked insertions, content
+controls, text boxes) and returns a vertically merged cell once per row; walking the XML
+with lxml keeps all of it and is about four times faster.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ..document import Block, SourceDocument, Table, TextLine, build_grid
+from . import UnreadableFile
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_P, _TBL, _TR, _TC, _SDT = (f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
+_SDT_CONTENT = f"{{{W}}}sdtContent"
+_SKIP = {f"{{{W}}}{t}" for t in ("del", "instrText", "delText", "rPr", "pPr")} | {f"{{{MC}}}Fallback"}
+
+
+def _parser():
+    from lxml import etree
+
+    # No DTDs, no entities, no network: a return is untrusted input.
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def _document_root(path: Path):
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
+        raise UnreadableFile(f"damaged Word file ({exc})") from exc
+    try:
+        return etree.fromstring(xml, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise UnreadableFile(f"damaged Word file (XML error: {exc})") from exc
+
+
+def read_docx(path: Path) -> SourceDocument:
+    """Paragraphs and tables of the document body, in order."""
+    root = _document_root(path)
+    body = root.find(f"{{{W}}}body")
+    if body is None:
+        raise UnreadableFile("Word file without a body")
+    blocks: list[Block] = []
+    counter = {"table": 0, "para": 0}
+    _collect(body, blocks, counter)
+    return SourceDocument(tuple(blocks))
+
+
+def read_paragraphs(path: Path) -> list[str]:
+    """The body's paragraph texts, tables flattened row by row (used for drafts)."""
+    lines: list[str] = []
+    for block in read_docx(path).blocks:
+        if isinstance(block, TextLine):
+            lines.extend(block.text.splitlines() or [""])
+        else:
+            for row in block.rows:
+                lines.append("\t".join(cell.text for cell in row))
+    return lines
+
+
+def _collect(container, blocks: list[Block], counter: dict[str, int]) -> None:
+    for child in container:
+        if child.tag == _P:
+            counter["para"] += 1
+            blocks.append(TextLine(paragraph_text(child), f"第{counter['para']}段"))
+        elif child.tag == _TBL:
+            counter["table"] += 1
+            blocks.append(_table(child, f"表{counter['table']}"))
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                _collect(content, blocks, counter)
+
+
+def paragraph_text(element) -> str:
+    """Visible text of a paragraph (or any element): insertions kept, deletions dropped."""
+    parts: list[str] = []
+    _text_into(element, parts)
+    return "".join(parts)
+
+
+def _text_into(element, parts: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        local = tag.rsplit("}", 1)[-1]
+        if local == "t":
+            parts.append(child.text or "")
+        elif local == "tab":
+            parts.append("\t")
+        elif local in ("br", "cr"):
+            parts.append("\n")
+        elif local == "p" and parts and not parts[-1].endswith("\n"):
+            parts.append("\n")
+            _text_into(child, parts)
+        elif local == "tbl":
+            parts.append("\n" + _table_text(child) + "\n")
+        else:
+            _text_into(child, parts)
+
+
+def _rows(table) -> list:
+    rows = []
+    for child in table:
+        if child.tag == _TR:
+            rows.append(child)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                rows.extend(r for r in content if r.tag == _TR)
+    return rows
+
+
+def _cells(row) -> list:
+    cells = []
+    for child in row:
+        if child.tag == _TC:
+            cells.append(child)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                cells.extend(c for c in content if c.tag == _TC)
+    return cells
+
+
+def _int_attr(element, path: str, default: int) -> int:
+    found = element.find(path)
+    if found is None:
+        return default
+    try:
+        return int(found.get(f"{{{W}}}val", default))
+    except ValueError:
+        return default
+
+
+def _table(table, where: str) -> Table:
+    raw_rows: list[list[tuple[str, int, int]]] = []
+    for row in _rows(table):
+        raw: list[tuple[str, int, int]] = []
+        before = _int_attr(row, f"{{{W}}}trPr/{{{W}}}gridBefore", 0)
+        raw.extend(("", 1, 1) for _ in range(before))
+        for cell in _cells(row):
+            span = _int_attr(cell, f"{{{W}}}tcPr/{{{W}}}gridSpan", 1)
+            vmerge = cell.find(f"{{{W}}}tcPr/{{{W}}}vMerge")
+            continues = vmerge is not None and vmerge.get(f"{{{W}}}val", "continue") == "continue"
+            raw.append((_cell_text(cell), span, 0 if continues else 1))
+        raw_rows.append(raw)
+    return build_grid(raw_rows, where)
+
+
+def _cell_text(cell) -> str:
+    lines = []
+    for child in cell:
+        if child.tag == _P:
+            lines.append(paragraph_text(child))
+        elif child.tag == _TBL:
+            lines.append(_table_text(child))
+        elif child.tag == _SDT:
+            lines.append(paragraph_text(child))
+    return "\n".join(lines).strip()
+
+
+def _table_text(table) -> str:
+    return "\n".join("\t".join(_cell_text(cell) for cell in _cells(row)) for row in _rows(table))

@@ -1,0 +1,1 @@
+"""Renderers: the same `Consolidation` as terminal summary, JSON, and Word digest."""

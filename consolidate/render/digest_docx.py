@@ -1,0 +1,174 @@
+"""The Word digest (意见汇总表) for the drafting team's meeting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..model import Clause, ClauseGroup, Consolidation, Draft, Opinion
+from ..numerals import to_chinese
+from ..summary import STATUS_LABELS, summary_sentence
+from . import officedoc as od
+
+# 序号 / 提出单位 / 修改意见 / 修改理由 / 处理意见 across the 225 mm landscape text block.
+_OPINION_WIDTHS = [12.0, 36.0, 82.0, 62.0, 33.0]
+_FINDING_WIDTHS = [16.0, 40.0, 60.0, 109.0]
+_GREY = "595959"
+_RED = "C00000"
+
+
+def write_digest(result: Consolidation, path: Path) -> None:
+    """Write the digest as .docx to ``path``."""
+    document = build_digest(result)
+    document.save(str(path))
+
+
+def build_digest(result: Consolidation) -> Any:
+    c = result.consultation
+    document = od.new_document()
+    core = document.core_properties
+    core.title = f"{c.title}修改意见汇总"
+    core.author = c.issuer or "consolidate"
+
+    od.title(document, f"《{c.title}》\n修改意见汇总表")
+    if c.reference:
+        od.paragraph(document, f"（{c.reference}征求意见反馈情况）", font=od.HEADING2_FONT,
+                     align="center", indent=False)  # fmt: skip
+    od.paragraph(document)
+
+    od.heading(document, "一、总体情况", 1)
+    od.paragraph(document, summary_sentence(result))
+    missing = [r.unit.name for r in result.units if r.status == "missing"]
+    if missing:
+        od.paragraph(document, f"未反馈单位：{'、'.join(missing)}。")
+    review = sum(1 for o in result.effective_opinions if o.needs_review)
+    if review:
+        od.paragraph(document, f"另有{review}条意见归类依据不足，已标注“归类待核”，请会上确认所属条款。")
+    _overview(document, result)
+
+    od.add_landscape_section(document)
+    od.heading(document, "二、分条款意见", 1)
+    for number, (part_label, groups) in enumerate(_by_part(result), start=1):
+        od.heading(document, f"（{to_chinese(number)}）{part_label}", 2)
+        for group in groups:
+            _clause_group(document, group, result.consultation.draft, len(groups) > 1 or group.clause is None)
+
+    _appendices(document, result)
+    return document
+
+
+def _overview(document: Any, result: Consolidation) -> None:
+    """A clause-by-opinions table so the meeting sees at a glance where the debate is."""
+    if not result.groups:
+        return
+    od.paragraph(document, "各条款意见分布如下：")
+    widths = [50.0, 18.0, 88.0]
+    grid = od.table(document, ["条款", "意见数", "提出单位"], widths)
+    for group in result.groups:
+        units = list(dict.fromkeys(o.unit for o in group.opinions))
+        od.fill_row(
+            grid,
+            [[(_clause_name(group.clause, result.consultation.draft), {})], [(str(len(group.opinions)), {"align": "center"})],
+             [("、".join(units), {})]],
+            widths,
+        )  # fmt: skip
+
+
+def _by_part(result: Consolidation) -> list[tuple[str, list[ClauseGroup]]]:
+    parts: list[tuple[str, list[ClauseGroup]]] = []
+    draft = result.consultation.draft
+    for group in result.groups:
+        clause = group.clause
+        if clause is None:
+            label = "总体意见及未归入具体条款的意见"
+        elif clause.id == "0":
+            label = "序言"
+        else:
+            part = draft.get(str(clause.part)) if draft else None
+            label = f"第{to_chinese(clause.part or 0)}部分　{part.heading if part else clause.heading}"
+        if parts and parts[-1][0] == label:
+            parts[-1][1].append(group)
+        else:
+            parts.append((label, [group]))
+    return parts
+
+
+def _clause_name(clause: Clause | None, draft: Draft | None) -> str:
+    if clause is None:
+        return "总体意见"
+    if clause.id == "0":
+        return "序言"
+    if clause.paragraph is None:
+        return f"{clause.label}（整体）"
+    if clause.paragraph == 1 and draft is not None and len(draft.paragraphs(clause.part)) == 1:
+        return f"第{to_chinese(clause.part or 0)}部分"
+    return clause.label
+
+
+def _clause_group(document: Any, group: ClauseGroup, draft: Draft | None, with_subheading: bool) -> None:
+    clause = group.clause
+    if with_subheading and clause is not None:
+        od.heading(document, f"{_clause_name(clause, draft)}（{len(group.opinions)}条）", 3)
+    if (clause is not None and clause.paragraph is not None) or (clause is not None and clause.id == "0"):
+        para = od.paragraph(document, "", indent=True, line_pt=22)
+        od.add_run(para, "【原文】", od.HEADING2_FONT, 14, bold=True)
+        od.add_run(para, clause.text, od.HEADING2_FONT, 14, color=_GREY)
+    grid = od.table(document, ["序号", "提出单位", "修改意见", "修改理由", "处理意见"], _OPINION_WIDTHS)
+    for n, opinion in enumerate(group.opinions, start=1):
+        od.fill_row(grid, _opinion_cells(n, opinion), _OPINION_WIDTHS)
+    od.paragraph(document, "", line_pt=12)
+
+
+def _opinion_cells(n: int, opinion: Opinion) -> list[list[tuple[str, dict[str, Any]]]]:
+    text: list[tuple[str, dict[str, Any]]] = [(opinion.text, {})]
+    if opinion.remark:
+        text.append((f"\n备注：{opinion.remark}", {"color": _GREY, "size": 10.5}))
+    if opinion.needs_review:
+        text.append((f"\n〔归类待核：{_method(opinion)}〕", {"color": _RED, "size": 10.5}))
+    if len(opinion.clauses) > 1:
+        text.append((f"\n〔同时涉及：{'、'.join(opinion.clauses)}〕", {"color": _GREY, "size": 10.5}))
+    unit = [(opinion.unit, {}), (f"\n{opinion.id}", {"color": _GREY, "size": 9, "font": "Times New Roman"})]
+    return [[(str(n), {"align": "center"})], unit, text, [(opinion.reason, {})], [("", {})]]
+
+
+def _method(opinion: Opinion) -> str:
+    return {
+        "similar wording": "按内容相近推定",
+        "unplaced": "未能判断所属条款",
+        "no-draft": "未提供征求意见稿",
+    }.get(opinion.attribution, opinion.attribution) + f"，可信度{opinion.confidence:.0%}"
+
+
+def _appendices(document: Any, result: Consolidation) -> None:
+    od.heading(document, "三、反馈情况", 1)
+    groups: dict[str, list[str]] = {}
+    for status in ("opinions", "no_opinion", "needs_review", "missing"):
+        names = [
+            r.unit.name
+            + ("（逾期）" if r.late else "")
+            + (f"（{r.answered_by}代复）" if r.answered_by else "")
+            for r in result.listed_units
+            if r.status == status
+        ]
+        groups[status] = names
+    for number, status in enumerate(("opinions", "no_opinion", "needs_review", "missing"), start=1):
+        names = groups[status]
+        label = {"opinions": "提出修改意见的单位", "no_opinion": "无修改意见的单位",
+                 "needs_review": "反馈内容待核实的单位", "missing": "未反馈的单位"}[status]  # fmt: skip
+        od.heading(document, f"（{to_chinese(number)}）{label}（{len(names)}个）", 2)
+        od.paragraph(document, "、".join(names) + "。" if names else "无。")
+    unlisted = [r for r in result.units if not r.unit.listed]
+    if unlisted:
+        od.heading(document, f"（五）名单外反馈单位（{len(unlisted)}个）", 2)
+        od.paragraph(
+            document, "、".join(f"{r.unit.name}（{STATUS_LABELS[r.status]}）" for r in unlisted) + "。"
+        )
+
+    serious = [f for f in result.findings if f.severity != "info"]
+    if serious:
+        od.heading(document, "四、需要核实的问题", 1)
+        grid = od.table(document, ["级别", "单位", "文件", "说明"], _FINDING_WIDTHS, size=10.5)
+        for f in serious:
+            label = {"error": "错误", "warning": "警告"}[f.severity]
+            od.fill_row(grid, [[(label, {"align": "center"})], [(f.unit or "", {})],
+                               [(f.file or "", {})], [(f.message, {})]], _FINDING_WIDTHS, size=10.5)  # fmt: skip

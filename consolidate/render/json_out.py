@@ -1,0 +1,67 @@
+"""The machine-readable result (``--json``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Consolidation
+
+
+def to_data(result: Consolidation) -> dict[str, Any]:
+    c = result.consultation
+    return {
+        "consultation": {
+            "title": c.title,
+            "reference": c.reference,
+            "issuer": c.issuer,
+            "deadline": c.deadline.isoformat(),
+            "units": len(c.units),
+        },
+        "units": [
+            {
+                "name": r.unit.name,
+                "group": r.unit.group,
+                "listed": r.unit.listed,
+                "status": r.status,
+                "late": r.late,
+                "stamped_copy": r.stamped_copy,
+                "editable_copy": r.editable_copy,
+                "opinions": r.opinions,
+                "files": list(r.files),
+                "answered_by": r.answered_by or None,
+            }
+            for r in result.units
+        ],
+        "opinions": [
+            {
+                "id": o.id,
+                "unit": o.unit,
+                "text": o.text,
+                "reason": o.reason,
+                "remark": o.remark,
+                "clause": o.clauses[0] if o.clauses else None,
+                "clauses": list(o.clauses),
+                "confidence": o.confidence,
+                "needs_review": o.needs_review,
+                "attribution": o.attribution,
+                "superseded": o.superseded,
+                "source": {"file": o.file, "where": o.where},
+            }
+            for o in result.opinions
+        ],
+        "findings": [
+            {
+                "severity": f.severity,
+                "code": f.code,
+                "unit": f.unit,
+                "file": f.file,
+                "message": f.message,
+            }
+            for f in result.findings
+        ],
+    }
+
+
+def to_json(result: Consolidation) -> str:
+    return json.dumps(to_data(result), ensure_ascii=False, indent=2) + "\n"

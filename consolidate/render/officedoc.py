@@ -1,0 +1,289 @@
+"""Official-document layout (GB/T 9704-2012 as offices apply it) on python-docx.
+
+Shared by every Word output: A4 with the standard margins, 仿宋_GB2312 body, 方正小标宋简体
+title, 黑体/楷体 headings, "— 1 —" page numbers (odd pages right, even left), landscape
+sections for wide tables. Chinese fonts are set as ``w:eastAsia`` and the theme-font
+attributes of python-docx's template removed, or Word and WPS pick another typeface.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TITLE_FONT = "方正小标宋简体"
+BODY_FONT = "仿宋_GB2312"
+HEADING1_FONT = "黑体"
+HEADING2_FONT = "楷体_GB2312"
+PAGE_NUMBER_FONT = "宋体"
+LINE_PITCH_PT = 28.95  # 22 lines in the 225 mm text block
+
+
+def new_document() -> Any:
+    """A blank A4 document whose Normal style is the official body text."""
+    from docx import Document
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    document = Document()
+    settings = document.settings.element
+    _strip_theme_fonts(document)
+    normal = document.styles["Normal"]
+    set_font(normal, BODY_FONT, 16)
+    fmt = normal.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(LINE_PITCH_PT)
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    set_page(document.sections[0], landscape=False)
+    document.settings.odd_and_even_pages_header_footer = True
+    add_page_numbers(document.sections[0])
+    del settings
+    return document
+
+
+def set_page(section: Any, landscape: bool) -> None:
+    """A4 with the standard margins (top 37, bottom 35, left 28, right 26 mm).
+
+    In landscape the page turns, so the binding edge (left) becomes the top: margins turn
+    with it as offices do.
+    """
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.top_margin, section.bottom_margin = Mm(28), Mm(26)
+        section.left_margin, section.right_margin = Mm(37), Mm(35)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.header_distance = Mm(15)
+    section.footer_distance = Mm(20)
+
+
+def add_landscape_section(document: Any) -> Any:
+    from docx.enum.section import WD_SECTION
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    set_page(section, landscape=True)
+    return section
+
+
+def add_portrait_section(document: Any) -> Any:
+    from docx.enum.section import WD_SECTION
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    set_page(section, landscape=False)
+    return section
+
+
+def set_font(target: Any, name: str, size_pt: float | None = None, bold: bool | None = None) -> None:
+    """Set a run's or style's font, East-Asian slot included."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    font = target.font
+    font.name = name
+    if size_pt is not None:
+        font.size = Pt(size_pt)
+    if bold is not None:
+        font.bold = bold
+    rpr = target.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), name)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+
+
+def _strip_theme_fonts(document: Any) -> None:
+    from docx.oxml.ns import qn
+
+    root = document.styles.element
+    for fonts in root.iter(qn("w:rFonts")):
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
+
+
+def paragraph(
+    document_or_cell: Any,
+    text: str = "",
+    *,
+    font: str = BODY_FONT,
+    size: float = 16,
+    bold: bool = False,
+    align: str = "justify",
+    indent: bool = True,
+    color: str | None = None,
+    line_pt: float | None = None,
+) -> Any:
+    """A paragraph in one font; ``indent`` gives the two-character first-line indent."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import Pt, RGBColor
+
+    para = document_or_cell.add_paragraph()
+    para.alignment = {
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    }[align]
+    if indent:
+        para.paragraph_format.first_line_indent = Pt(size * 2)
+    if line_pt is not None:
+        para.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        para.paragraph_format.line_spacing = Pt(line_pt)
+    if text:
+        run = para.add_run(text)
+        set_font(run, font, size, bold)
+        if color:
+            run.font.color.rgb = RGBColor.from_string(color)
+    return para
+
+
+def add_run(para: Any, text: str, font: str = BODY_FONT, size: float = 16, **style: Any) -> Any:
+    from docx.shared import RGBColor
+
+    run = para.add_run(text)
+    set_font(run, font, size, style.get("bold"))
+    if style.get("italic"):
+        run.font.italic = True
+    if style.get("color"):
+        run.font.color.rgb = RGBColor.from_string(style["color"])
+    if style.get("strike"):
+        run.font.strike = True
+    if style.get("underline"):
+        run.font.underline = True
+    return run
+
+
+def title(document: Any, text: str) -> None:
+    """The document title: 方正小标宋简体 2号, centred, one paragraph per line."""
+    for line in text.splitlines():
+        paragraph(document, line, font=TITLE_FONT, size=22, align="center", indent=False, line_pt=36)
+
+
+def heading(document: Any, text: str, level: int) -> Any:
+    """Headings 一、 (黑体), （一） (楷体_GB2312), 1. (仿宋 bold)."""
+    from docx.shared import Pt
+
+    font = {1: HEADING1_FONT, 2: HEADING2_FONT}.get(level, BODY_FONT)
+    para = paragraph(document, text, font=font, size=16, bold=level >= 3, indent=True)
+    para.paragraph_format.keep_with_next = True
+    if level == 1:
+        para.paragraph_format.space_before = Pt(6)
+    return para
+
+
+def add_page_numbers(section: Any) -> None:
+    """ "— 1 —" in 宋体 4号: odd pages at the right, even pages at the left."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for footer, alignment in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
+        footer.is_linked_to_previous = False
+        para = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        for run in list(para.runs):
+            run._element.getparent().remove(run._element)
+        para.alignment = alignment
+        add_run(para, "— ", PAGE_NUMBER_FONT, 14)
+        _page_field(para)
+        add_run(para, " —", PAGE_NUMBER_FONT, 14)
+
+
+def _page_field(para: Any) -> None:
+    from docx.oxml.ns import qn
+
+    def run_with(child_tag: str, **attrs: str) -> None:
+        run = add_run(para, "", PAGE_NUMBER_FONT, 14)
+        child = run._element.makeelement(qn(child_tag), {qn(k): v for k, v in attrs.items()})
+        if child_tag == "w:instrText":
+            child.text = " PAGE "
+            child.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run._element.append(child)
+
+    run_with("w:fldChar", **{"w:fldCharType": "begin"})
+    run_with("w:instrText")
+    run_with("w:fldChar", **{"w:fldCharType": "separate"})
+    add_run(para, "1", PAGE_NUMBER_FONT, 14)
+    run_with("w:fldChar", **{"w:fldCharType": "end"})
+
+
+def table(document: Any, headers: list[str], widths_mm: list[float], size: float = 12) -> Any:
+    """A bordered table whose header row repeats on every page."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    grid = document.add_table(rows=1, cols=len(headers))
+    grid.style = document.styles["Table Grid"]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    header = grid.rows[0]
+    trpr = header._tr.get_or_add_trPr()
+    repeat = trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"})
+    trpr.append(repeat)
+    for cell, text, width in zip(header.cells, headers, widths_mm):
+        cell.width = Mm(width)
+        para = cell.paragraphs[0]
+        para.alignment = 1
+        add_run(para, text, HEADING1_FONT, size)
+        _tight(para, size)
+        _shade(cell, "E7E6E6")
+    for column, width in zip(grid.columns, widths_mm):
+        column.width = Mm(width)
+    return grid
+
+
+def fill_row(
+    grid: Any, values: list[list[tuple[str, dict[str, Any]]]], widths_mm: list[float], size: float = 12
+) -> None:
+    """Append a row; each cell is a list of (text, style) runs, "\\n" splitting paragraphs."""
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    row = grid.add_row()
+    # A short opinion split over two pages is hard to read at a meeting.
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(trpr.makeelement(qn("w:cantSplit"), {qn("w:val"): "true"}))
+    for cell, runs, width in zip(row.cells, values, widths_mm):
+        cell.width = Mm(width)
+        para = cell.paragraphs[0]
+        _tight(para, size)
+        for text, style in runs:
+            pieces = text.split("\n")
+            for n, piece in enumerate(pieces):
+                if n > 0:
+                    para = cell.add_paragraph()
+                    _tight(para, size)
+                if style.get("align") == "center":
+                    para.alignment = 1
+                if piece:
+                    look = {k: v for k, v in style.items() if k not in ("font", "size", "align")}
+                    add_run(para, piece, style.get("font", BODY_FONT), style.get("size", size), **look)
+
+
+def _tight(para: Any, size: float) -> None:
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    fmt = para.paragraph_format
+    fmt.first_line_indent = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(size * 1.5)
+
+
+def _shade(cell: Any, fill: str) -> None:
+    from docx.oxml.ns import qn
+
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = tcpr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill})
+    tcpr.append(shd)

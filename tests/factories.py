@@ -1,0 +1,151 @@
+"""Returns built by code, with the variety office software and form-fillers produce.
+
+Word files are written with python-docx and then edited at the XML level where real
+documents differ from what python-docx writes: runs split mid-word, vertical merges,
+content controls, tracked changes.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+from openpyxl import Workbook
+
+FORM_HEADERS = ("序号", "单位", "修改意见", "修改理由", "备注")
+
+
+def docx_form(
+    path: Path,
+    rows: Sequence[Sequence[str]],
+    *,
+    header: str | None = "单位名称（盖章）：自治区教育厅          填表时间：2023年3月28日",
+    columns: Sequence[str] = FORM_HEADERS,
+    blank_rows: int = 0,
+    below: Sequence[str] = (),
+    split_runs: bool = False,
+    title: str = "修改意见表",
+) -> Path:
+    """A Word 修改意见表: title, header line, table of ``rows`` under ``columns``."""
+    document = Document()
+    document.add_paragraph("附件3")
+    document.add_paragraph(title)
+    if header is not None:
+        document.add_paragraph(header)
+    table = document.add_table(rows=1, cols=len(columns))
+    for cell, name in zip(table.rows[0].cells, columns):
+        cell.text = name
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values):
+            _write_cell(cell, value, split_runs)
+    for _ in range(blank_rows):
+        table.add_row()
+    for line in below:
+        document.add_paragraph(line)
+    document.save(path)
+    return path
+
+
+def _write_cell(cell, value: str, split_runs: bool) -> None:
+    lines = value.split("\n")
+    paragraph = cell.paragraphs[0]
+    for n, line in enumerate(lines):
+        if n:
+            paragraph = cell.add_paragraph()
+        if split_runs:
+            for i in range(0, len(line), 3):
+                paragraph.add_run(line[i : i + 3])
+        else:
+            paragraph.add_run(line)
+
+
+def merge_vertically(path: Path, column: int, first_row: int, last_row: int, table_index: int = 0) -> None:
+    """Merge a column's cells over rows ``first_row..last_row`` of a saved .docx (Word's vMerge)."""
+    document = Document(str(path))
+    table = document.tables[table_index]
+    table.cell(first_row, column).merge(table.cell(last_row, column))
+    document.save(path)
+
+
+def merge_row(path: Path, row: int, text: str, table_index: int = 0) -> None:
+    """Make one row a single cell spanning the table (gridSpan), holding ``text``."""
+    document = Document(str(path))
+    table = document.tables[table_index]
+    cells = table.rows[row].cells
+    merged = cells[0].merge(cells[-1])
+    for paragraph in merged.paragraphs[1:]:
+        paragraph._element.getparent().remove(paragraph._element)
+    merged.paragraphs[0].text = text
+    document.save(path)
+
+
+def wrap_cell_in_content_control(path: Path, row: int, col: int) -> None:
+    """Put a cell's paragraphs inside a content control (w:sdt), as fill-in templates do."""
+    document = Document(str(path))
+    tc = document.tables[0].cell(row, col)._tc
+    paragraphs = tc.findall(qn("w:p"))
+    sdt = tc.makeelement(qn("w:sdt"), {})
+    content = sdt.makeelement(qn("w:sdtContent"), {})
+    sdt.append(content)
+    for p in paragraphs:
+        tc.remove(p)
+        content.append(p)
+    tc.append(sdt)
+    document.save(path)
+
+
+def add_tracked_change(path: Path, row: int, col: int, inserted: str, deleted: str) -> None:
+    """Add a tracked insertion and a tracked deletion to a cell's first paragraph."""
+    document = Document(str(path))
+    p = document.tables[0].cell(row, col)._tc.find(qn("w:p"))
+    run = p.find(qn("w:r"))
+    ins = p.makeelement(qn("w:ins"), {qn("w:id"): "1", qn("w:author"): "张三"})
+    new_run = copy.deepcopy(run)
+    new_run.find(qn("w:t")).text = inserted
+    ins.append(new_run)
+    dele = p.makeelement(qn("w:del"), {qn("w:id"): "2", qn("w:author"): "张三"})
+    del_run = copy.deepcopy(run)
+    t = del_run.find(qn("w:t"))
+    t.tag = qn("w:delText")
+    t.text = deleted
+    dele.append(del_run)
+    p.append(ins)
+    p.append(dele)
+    document.save(path)
+
+
+def xlsx_form(
+    path: Path,
+    rows: Sequence[Sequence[object]],
+    *,
+    header: str | None = "单位名称（盖章）：自治区财政厅    填表时间：2023-03-29",
+    columns: Sequence[str] = FORM_HEADERS,
+    merges: Sequence[str] = (),
+    first_row: int = 4,
+    sheet_title: str = "Sheet1",
+) -> Path:
+    """An Excel 修改意见表 with a merged title, the header line above the table, and
+    any extra merged ranges (e.g. a unit cell spanning several rows)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = sheet_title
+    last = chr(ord("A") + len(columns) - 1)
+    sheet["A1"] = "修改意见表"
+    sheet.merge_cells(f"A1:{last}1")
+    if header is not None:
+        sheet["A2"] = header
+        sheet.merge_cells(f"A2:{last}2")
+    for c, name in enumerate(columns, start=1):
+        sheet.cell(row=first_row, column=c, value=name)
+    for r, values in enumerate(rows, start=first_row + 1):
+        for c, value in enumerate(values, start=1):
+            if value not in ("", None):
+                sheet.cell(row=r, column=c, value=value)
+    for area in merges:
+        sheet.merge_cells(area)
+    workbook.save(path)
+    return path
