@@ -249,12 +249,19 @@ def named_clauses(text: str, index: ClauseIndex) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def attribute_opinion(text: str, index: ClauseIndex | None, hint: str = "", reason: str = "") -> Placement:
+def attribute_opinion(
+    text: str, index: ClauseIndex | None, hint: str = "", reason: str = "", context: str = ""
+) -> Placement:
     """Place one opinion. ``hint`` is a clause column's value; ``reason`` helps only
-    the similarity fallback."""
+    the similarity fallback; ``context`` is the draft paragraph a tracked change sits in."""
     if index is None or not index.paragraphs:
         return Placement((), 0.0, "no-draft")
     folded = _strip_other_documents(fold(text), index)
+
+    if context.strip():
+        found = _best_quote_clause(fold(context), index)
+        if found:
+            return Placement(tuple(found), 0.95, "revision")
 
     if hint.strip():
         hint_folded = _strip_other_documents(fold(hint), index)

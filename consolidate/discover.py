@@ -1,67 +1,146 @@
-"""Finding the returns in a folder and telling what each file really is."""
+"""Finding the returns in a folder and telling what each file really is.
+
+A file's type is judged from its content, not its name: a .doc that is really a .docx,
+an .xls that is really an HTML table, a .docx that is really a scan.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-# Office lock files, OS litter: never returns.
+# Office lock files, OS litter, shortcuts: never returns.
 _IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+_IGNORED_SUFFIXES = {".lnk", ".url", ".tmp", ".bak", ".ini", ".db"}
 
-_LEGACY_WORD = {".doc", ".wps", ".rtf", ".odt"}
-_LEGACY_SHEET = {".xls", ".et", ".ods"}
+_WORD_SUFFIXES = {".doc", ".wps", ".dot", ".wpt", ".rtf", ".odt", ".docx", ".docm"}
+_SHEET_SUFFIXES = {".xls", ".et", ".xlt", ".ett", ".ods", ".xlsx", ".xlsm", ".xlsb"}
 _IMAGES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif"}
+
+# Kinds a file can be. "docx"/"sheet" are read directly; "word" needs LibreOffice.
+READABLE = {"docx", "sheet", "pdf", "html", "csv", "text", "word"}
+CONTAINERS = {"zip", "eml", "msg", "7z", "rar"}
 
 
 @dataclass(frozen=True)
 class FoundFile:
-    """A file in the returns folder, with its type judged from its content."""
+    """A file to consider, with where it came from.
+
+    ``relative`` is what the clerk sees (``mail.eml/附件.docx`` for an attachment);
+    ``path`` is where the bytes are (a private temporary copy for unpacked files).
+    """
 
     path: Path
     relative: str
-    kind: str  # docx, xlsx, pdf, image, legacy, archive, empty, unknown
+    kind: str
+    received: dt.datetime | None = None
+    sender: str = ""
+    modified: float = 0.0
 
 
-def discover(folder: Path) -> tuple[list[FoundFile], list[Path]]:
-    """Every candidate file below ``folder`` (sorted), and the files skipped as litter."""
+def discover(folder: Path) -> tuple[list[FoundFile], list[tuple[str, str]]]:
+    """Every candidate file below ``folder`` (sorted), and ``(file, why)`` for files ignored.
+
+    Symbolic links are never followed: a link could lead out of the folder.
+    """
     found: list[FoundFile] = []
-    skipped: list[Path] = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_symlink() or not path.is_file():
-            continue
-        name = path.name
-        if name.startswith(("~$", ".~lock", ".")) or name.lower() in _IGNORED_NAMES:
-            skipped.append(path)
-            continue
-        found.append(FoundFile(path, path.relative_to(folder).as_posix(), sniff(path)))
-    return found, skipped
+    ignored: list[tuple[str, str]] = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in sorted(files) + sorted(d for d in dirs if (Path(root) / d).is_symlink()):
+            path = Path(root) / name
+            relative = _display(path.relative_to(folder))
+            why = ignore_reason(path)
+            if why:
+                ignored.append((relative, why))
+                continue
+            found.append(FoundFile(path, relative, sniff(path), modified=path.stat().st_mtime))
+    return found, ignored
+
+
+def _display(relative: Path) -> str:
+    """A printable name even when the file name is not valid UTF-8 (shown with escapes)."""
+    text = relative.as_posix()
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def ignore_reason(path: Path) -> str:
+    """Why a file is not a return, or "" when it may be one."""
+    name = path.name
+    if path.is_symlink():
+        return "符号链接，不跟随读取（可能指向文件夹之外）"
+    if name.startswith("~$") or name.startswith(".~lock"):
+        return "Office 临时锁定文件，已忽略"
+    if name.startswith(".") or name.lower() in _IGNORED_NAMES:
+        return "系统文件，已忽略"
+    if path.suffix.lower() in _IGNORED_SUFFIXES:
+        return "快捷方式或临时文件，已忽略"
+    return ""
 
 
 def sniff(path: Path) -> str:
-    """The file's real type from its first bytes, so a .doc that is a .docx still reads."""
+    """The file's real type from its bytes."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(8)
+            head = handle.read(4096)
     except OSError:
         return "unknown"
-    suffix = path.suffix.lower()
+    return sniff_bytes(head, path, path.suffix.lower())
+
+
+def sniff_bytes(head: bytes, path: Path, suffix: str) -> str:
     if not head:
         return "empty"
     if head.startswith(b"%PDF"):
         return "pdf"
-    if head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"II*\x00", b"MM\x00*", b"BM", b"GIF8")):
+    if head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"II*\x00", b"MM\x00*", b"GIF8")) or (
+        head.startswith(b"BM") and suffix == ".bmp"
+    ):
         return "image"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "legacy"
-    if head.startswith(b"PK"):
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return _ole_kind(path, suffix)
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_kind(path, suffix)
+    if head.startswith(b"7z\xbc\xaf\x27\x1c"):
+        return "7z"
+    if head.startswith(b"Rar!\x1a\x07"):
+        return "rar"
     if head.startswith(b"{\\rtf"):
-        return "legacy"
-    if suffix in _IMAGES:
-        return "image"
-    if suffix in _LEGACY_WORD | _LEGACY_SHEET | {".docx", ".xlsx", ".pdf"}:
+        return "word"
+    text = _as_text(head)
+    if text is not None:
+        return _text_kind(text, suffix)
+    if suffix in _WORD_SUFFIXES | _SHEET_SUFFIXES | {".pdf", ".zip"}:
         return "damaged"
+    return "unknown"
+
+
+def _ole_kind(path: Path, suffix: str) -> str:
+    """Old Office files share one container (OLE2); the stream names tell them apart."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return "unknown"
+
+    def has(name: str) -> bool:
+        return name.encode("utf-16-le") in data
+
+    if has("EncryptionInfo") or has("EncryptedPackage"):
+        return "encrypted"
+    if has("WordDocument"):
+        return "word"
+    if has("Workbook") or has("Book"):
+        return "sheet"
+    if has("__substg1.0_"):
+        return "msg"
+    if suffix in _WORD_SUFFIXES:
+        return "word"
+    if suffix in _SHEET_SUFFIXES:
+        return "sheet"
     return "unknown"
 
 
@@ -69,12 +148,61 @@ def _zip_kind(path: Path, suffix: str) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, EOFError):
-        return "damaged" if suffix in {".docx", ".xlsx", ".zip"} else "unknown"
+            mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError, RuntimeError, ValueError):
+        return "damaged" if suffix in _WORD_SUFFIXES | _SHEET_SUFFIXES | {".zip"} else "unknown"
     if "word/document.xml" in names:
         return "docx"
-    if "xl/workbook.xml" in names:
-        return "xlsx"
-    if "mimetype" in names and "content.xml" in names:
-        return "legacy"  # OpenDocument: needs conversion like the legacy formats
-    return "archive"
+    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+        return "sheet"
+    if "opendocument.text" in mimetype:
+        return "word"
+    if "opendocument.spreadsheet" in mimetype:
+        return "sheet"
+    if "[Content_Types].xml" in names and suffix in _WORD_SUFFIXES | _SHEET_SUFFIXES:
+        return "damaged"
+    return "zip"
+
+
+def _as_text(head: bytes) -> str | None:
+    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        for bom, codec in (
+            (b"\xef\xbb\xbf", "utf-8"),
+            (b"\xff\xfe", "utf-16-le"),
+            (b"\xfe\xff", "utf-16-be"),
+        ):
+            if head.startswith(bom):
+                return head[len(bom) :].decode(codec, "ignore")
+    if b"\x00" in head:
+        return None
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return head.decode(codec)
+        except UnicodeDecodeError:
+            # The 4 KB cut may split a character: retry without the last bytes.
+            try:
+                return head[:-3].decode(codec)
+            except UnicodeDecodeError:
+                continue
+    return None
+
+
+def _text_kind(text: str, suffix: str) -> str:
+    lowered = text.lstrip().lower()
+    if (
+        suffix in {".eml", ".mht", ".mhtml"}
+        or re.match(
+            r"^(from[ :]|received:|return-path:|date:|message-id:|mime-version:|subject:|to:|x-[\w-]+:)",
+            lowered,
+        )
+    ) and re.search(r"^(from|subject|date|mime-version):", lowered, re.M):
+        return "eml"
+    if lowered.startswith(("<!doctype html", "<html", "<table")) or "<table" in lowered[:2000]:
+        return "html"
+    if lowered.startswith("<?xml") and "urn:schemas-microsoft-com:office" in lowered:
+        return "html"  # Word/Excel 2003 "XML Spreadsheet" and .mht exports
+    if suffix in {".csv"} or (suffix in _SHEET_SUFFIXES and ("," in text or "\t" in text)):
+        return "csv"
+    if suffix in {".txt", ".text", ""} or suffix in _WORD_SUFFIXES:
+        return "text"
+    return "unknown"

@@ -38,10 +38,29 @@ Block = Table | TextLine
 
 
 @dataclass(frozen=True)
+class Revision:
+    """A tracked change or a comment in a returned draft, with the paragraph it sits in.
+
+    ``kind`` is insert, delete, replace or comment. ``before`` is the text just before the
+    change (to say where an insertion goes); ``paragraph`` is the paragraph's original
+    text, which places the revision on the draft's clause.
+    """
+
+    kind: str
+    old: str
+    new: str
+    before: str
+    paragraph: str
+    author: str
+    where: str
+
+
+@dataclass(frozen=True)
 class SourceDocument:
-    """A file's content as blocks in reading order."""
+    """A file's content as blocks in reading order, plus tracked changes and comments."""
 
     blocks: tuple[Block, ...]
+    revisions: tuple[Revision, ...] = ()
 
     @property
     def tables(self) -> tuple[Table, ...]:

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .document import SourceDocument, Table
+from .document import Revision, SourceDocument, Table
 from .numbering import split_numbered
 from .replies import is_blank_mark, is_no_opinion, parse_date, parse_header_line
 from .textnorm import fold, tidy
@@ -30,6 +30,7 @@ class FormEntry:
     unit_cell: str = ""
     clause_hint: str = ""
     where: str = ""
+    context: str = ""  # for a tracked change: the draft paragraph it was made in
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ class FormContent:
     unit_cells: tuple[str, ...] = ()
     outside_text: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    authors: tuple[str, ...] = ()  # who made tracked changes or comments
+    from_revisions: bool = False  # opinions read from a returned draft's tracked changes
+    has_revisions: bool = False
 
 
 def classify_header(text: str) -> Role | None:
@@ -140,7 +144,11 @@ def interpret(document: SourceDocument) -> FormContent:
         else:
             take_line(block.text)
 
-    if not table_found:
+    from_revisions = False
+    if not table_found and document.revisions:
+        entries = [revision_entry(r) for r in document.revisions]
+        from_revisions = True
+    elif not table_found:
         entries = _entries_from_prose(outside)
         outside = [] if entries else outside
     return FormContent(
@@ -152,7 +160,39 @@ def interpret(document: SourceDocument) -> FormContent:
         unit_cells=tuple(unit_cells),
         outside_text=tuple(outside),
         notes=tuple(notes),
+        authors=tuple(dict.fromkeys(r.author for r in document.revisions if r.author)),
+        from_revisions=from_revisions,
+        has_revisions=bool(document.revisions),
     )
+
+
+def revision_entry(revision: Revision) -> FormEntry:
+    """A tracked change or comment worded as units word opinions: 在“…”后增加“…”."""
+    if revision.kind == "insert":
+        anchor = _anchor(revision.before)
+        text = f"在“{anchor}”后增加“{revision.new}”" if anchor else f"在段首增加“{revision.new}”"
+    elif revision.kind == "delete":
+        text = f"删除“{revision.old}”"
+    elif revision.kind == "replace":
+        text = f"将“{revision.old}”修改为“{revision.new}”"
+    else:
+        text = f"关于“{revision.old}”：{revision.new}" if revision.old else revision.new
+    remark = (
+        f"{'批注人' if revision.kind == 'comment' else '修订人'}：{revision.author}"
+        if revision.author
+        else ""
+    )
+    where = f"{revision.where}（{'批注' if revision.kind == 'comment' else '修订'}）"
+    return FormEntry(text, "", remark, "", "", where, revision.paragraph)
+
+
+def _anchor(before: str) -> str:
+    """The phrase just before an insertion point: back to the previous punctuation mark,
+    or its last twelve characters when that phrase is long."""
+    body = before.rstrip()
+    cut = max((body[:-1].rfind(mark) for mark in "，。；：、,;:（）()“”"), default=-1)
+    phrase = body[cut + 1 :]
+    return phrase if len(phrase) <= 20 else phrase[-12:]
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """Deciding which unit a return comes from.
 
 Evidence, most trusted first: the form's header line 单位名称（盖章）, the 单位 column,
-the file's name (and the folder it sits in), signature lines under the table. A name that
+the file's name (and the folder or archive it sits in), the e-mail's sender, the author of
+tracked changes, signature lines under the table. A name that
 matches no roster unit still identifies a respondent: it is kept as an unlisted unit.
 """
 
@@ -28,7 +29,9 @@ class Identification:
     delegate: str = ""  # e.g. 河池市人力资源和社会保障局 answering for 河池市人民政府
 
 
-def identify_return(relative: str, roster: Roster, content: FormContent | None) -> Identification:
+def identify_return(
+    relative: str, roster: Roster, content: FormContent | None, sender: str = ""
+) -> Identification:
     """The unit a file speaks for, with the evidence used and any disagreeing evidence."""
     candidates: list[tuple[str, UnitMatch | None, str]] = []
     if content is not None:
@@ -42,7 +45,11 @@ def identify_return(relative: str, roster: Roster, content: FormContent | None) 
     candidates.append(("file-name", roster.find_in(path.stem), path.stem))
     for folder in reversed(path.parts[:-1]):
         candidates.append(("folder", roster.find_in(folder), folder))
+    if sender:
+        candidates.append(("sender", roster.find_in(sender), sender))
     if content is not None:
+        for author in content.authors:
+            candidates.append(("author", roster.match(author) or roster.find_in(author), author))
         for line in content.outside_text[-4:]:
             if len(clean_name(line)) <= 30:
                 candidates.append(("signature", roster.match(line), line))

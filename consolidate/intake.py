@@ -8,67 +8,80 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from .discover import FoundFile
 from .form import FormContent, FormEntry, interpret
 from .identify import Identification, identify_return
-from .model import Finding, Opinion, Return, Unit
+from .model import Draft, Finding, Opinion, Return, Unit
 from .readers import UnreadableFile, read_document
 from .roster import Roster
+from .textnorm import fold
 
 
 @dataclass(frozen=True)
 class Intake:
-    """A file's return and what the clerk should know about it."""
+    """A file's return (None when the file is no return at all) and what to know about it."""
 
-    ret: Return
+    ret: Return | None
     findings: tuple[Finding, ...]
 
 
+@dataclass(frozen=True)
+class IntakeContext:
+    roster: Roster
+    draft: Draft | None = None
+    reference: str = ""
+
+
 _KIND_ADVICE = {
-    "legacy": "旧版或其他办公格式（.doc/.wps/.xls/.et/.odt/.rtf）暂不能直接读取：请另存为 .docx 或 .xlsx 后放回文件夹",
-    "archive": "压缩包暂不能读取：请解压后把其中的文件放入文件夹",
+    "encrypted": "文件有密码保护，无法读取：请联系该单位发送未加密的版本",
     "empty": "文件为空（0 字节）：请联系该单位重新发送",
     "damaged": "文件已损坏，无法打开：请联系该单位重新发送",
-    "unknown": "不是可识别的意见表格式（应为 Word/Excel 可编辑电子版或 PDF/图片盖章件）",
+    "unknown": "不是可识别的意见表格式（应为 Word/Excel/WPS 可编辑电子版或 PDF/图片盖章件）",
 }
+_EDITABLE_KINDS = {"docx", "sheet", "html", "csv", "text", "word"}
 
 
-def take_in(found: FoundFile, roster: Roster) -> Intake:
-    """Read one file. Stamped copies (PDF, images) are identified by name only."""
-    stat = found.path.stat()
-    if found.kind in ("pdf", "image"):
-        ident = identify_return(found.relative, roster, None)
-        ret = Return(found.relative, "stamped", ident.unit, True, modified=stat.st_mtime,
-                     identified_by=ident.evidence)  # fmt: skip
-        return Intake(ret, tuple(_identity_findings(ident, found.relative, stamped=True)))
-    if found.kind not in ("docx", "xlsx"):
-        ident = identify_return(found.relative, roster, None)
-        copy = "editable" if found.kind in ("legacy", "damaged", "empty") else "other"
-        ret = Return(found.relative, copy, ident.unit, False, modified=stat.st_mtime,
-                     identified_by=ident.evidence)  # fmt: skip
-        severity = "warning" if found.kind in ("unknown", "archive") and ident.unit is None else "error"
-        finding = Finding(severity, f"{found.kind}-file", _KIND_ADVICE[found.kind],
+def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = None) -> Intake:
+    """Read one file. ``converted`` is the .docx LibreOffice made of a legacy file."""
+    if found.kind == "image":
+        return _stamped(found, context, None)
+    if found.kind == "pdf":
+        return _read_stamped_pdf(found, context)
+    if found.kind == "word" and converted is None:
+        # The conversion step has already reported why.
+        ident = identify_return(found.relative, context.roster, None, found.sender)
+        return Intake(_unreadable_return(found, ident), ())
+    if found.kind == "mail-body":
+        return _mail_body(found, context)
+    if found.kind not in _EDITABLE_KINDS:
+        ident = identify_return(found.relative, context.roster, None, found.sender)
+        severity = "warning" if found.kind == "unknown" and ident.unit is None else "error"
+        finding = Finding(severity, f"{found.kind}-file", _KIND_ADVICE.get(found.kind, _KIND_ADVICE["unknown"]),
                           _name(ident.unit), found.relative)  # fmt: skip
+        ret = _unreadable_return(found, ident) if found.kind != "unknown" or ident.unit else None
         return Intake(ret, (finding,))
 
+    path = converted or found.path
+    read_kind = "docx" if converted else found.kind
     try:
         data = found.path.read_bytes()
-        content = interpret(read_document(found.path, found.kind))
+        content = interpret(read_document(path, read_kind))
     except UnreadableFile as exc:
-        return _unreadable(found, roster, str(exc), stat.st_mtime)
+        return _unreadable(found, context, str(exc))
     except Exception as exc:
-        return _unreadable(found, roster, f"读取时出错（{type(exc).__name__}: {exc}）", stat.st_mtime)
+        return _unreadable(found, context, f"读取时出错（{type(exc).__name__}: {exc}）")
 
-    ident = identify_return(found.relative, roster, content)
+    if not content.table_found and not content.from_revisions:
+        why = _consultation_document(content, context)
+        if why:
+            return Intake(None, (Finding("info", "not-a-return", why, None, found.relative),))
+    ident = identify_return(found.relative, context.roster, content, found.sender)
     findings = _identity_findings(ident, found.relative, stamped=False)
-    unit = ident.unit or Unit(f"未识别单位（{found.path.stem}）", "未识别", listed=False)
-    digest = hashlib.sha1(data).hexdigest()[:8]
-    opinions = tuple(
-        _opinion(entry, f"{digest}-{n:02d}", unit, found.relative, roster)
-        for n, entry in enumerate(content.entries, start=1)
-    )
-    findings.extend(_content_findings(content, unit, found.relative))
+    unit = ident.unit or Unit(f"未识别单位（{Path(found.relative).stem}）", "未识别", listed=False)
+    opinions = _opinions(content.entries, data, unit, found.relative, context.roster)
+    findings.extend(_content_findings(content, unit, found))
     ret = Return(
         file=found.relative,
         copy="editable",
@@ -76,13 +89,23 @@ def take_in(found: FoundFile, roster: Roster) -> Intake:
         readable=True,
         declared_unit=content.declared_unit or "",
         fill_date=content.fill_date,
-        modified=stat.st_mtime,
+        modified=found.modified,
         opinions=opinions,
         no_opinion=content.no_opinion,
         identified_by=ident.evidence,
         answered_by=ident.delegate,
+        received=found.received,
     )
     return Intake(ret, tuple(findings))
+
+
+def _opinions(
+    entries: tuple[FormEntry, ...], data: bytes, unit: Unit, file: str, roster: Roster
+) -> tuple[Opinion, ...]:
+    digest = hashlib.sha1(data).hexdigest()[:8]
+    return tuple(
+        _opinion(entry, f"{digest}-{n:02d}", unit, file, roster) for n, entry in enumerate(entries, start=1)
+    )
 
 
 def _opinion(entry: FormEntry, opinion_id: str, unit: Unit, file: str, roster: Roster) -> Opinion:
@@ -99,6 +122,7 @@ def _opinion(entry: FormEntry, opinion_id: str, unit: Unit, file: str, roster: R
         file=file,
         where=entry.where,
         clause_hint=entry.clause_hint,
+        context=entry.context,
     )
 
 
@@ -109,12 +133,89 @@ def _names_unit(name: str, unit: Unit, roster: Roster) -> bool:
     return match is not None and match.unit == unit and match.how != "city"
 
 
-def _unreadable(found: FoundFile, roster: Roster, why: str, modified: float) -> Intake:
-    ident = identify_return(found.relative, roster, None)
-    ret = Return(found.relative, "editable", ident.unit, False, modified=modified,
-                 identified_by=ident.evidence)  # fmt: skip
+def _read_stamped_pdf(found: FoundFile, context: IntakeContext) -> Intake:
+    """A stamped copy: paired with the unit by name; its text, if any, read as a fallback."""
+    from .readers.pdf import has_text
+
+    try:
+        document = read_document(found.path, "pdf")
+    except UnreadableFile:
+        return _stamped(found, context, None)
+    except Exception:
+        return _stamped(found, context, None)
+    return _stamped(found, context, interpret(document) if has_text(document) else None)
+
+
+def _stamped(found: FoundFile, context: IntakeContext, content: FormContent | None) -> Intake:
+    ident = identify_return(found.relative, context.roster, content, found.sender)
+    findings = _identity_findings(ident, found.relative, stamped=True)
+    opinions: tuple[Opinion, ...] = ()
+    if content is not None and ident.unit is not None:
+        opinions = _opinions(
+            content.entries, found.path.read_bytes(), ident.unit, found.relative, context.roster
+        )
+    ret = Return(
+        found.relative, "stamped", ident.unit, content is not None,
+        declared_unit=(content.declared_unit or "") if content else "",
+        fill_date=content.fill_date if content else None,
+        modified=found.modified, opinions=opinions,
+        no_opinion=content.no_opinion if content else False,
+        identified_by=ident.evidence, received=found.received,
+    )  # fmt: skip
+    return Intake(ret, tuple(findings))
+
+
+def _mail_body(found: FoundFile, context: IntakeContext) -> Intake:
+    """An e-mail's text beside its attachments counts only when it says 无修改意见."""
+    try:
+        content = interpret(read_document(found.path, "text"))
+    except Exception:
+        return Intake(None, ())
+    if not content.no_opinion and not any(_says_no_opinion(line) for line in content.outside_text):
+        return Intake(None, ())
+    ident = identify_return(found.relative, context.roster, content, found.sender)
+    if ident.unit is None:
+        return Intake(None, ())
+    ret = Return(found.relative, "editable", ident.unit, True, modified=found.modified, no_opinion=True,
+                 identified_by=ident.evidence, received=found.received)  # fmt: skip
+    return Intake(ret, ())
+
+
+def _says_no_opinion(line: str) -> bool:
+    from .replies import is_no_opinion
+
+    return any(is_no_opinion(part) for part in line.replace("。", "。\n").splitlines() if part.strip())
+
+
+def _consultation_document(content: FormContent, context: IntakeContext) -> str:
+    """Why a file is the consultation's own paper (the draft, the letter), or ""."""
+    lines = [*content.outside_text, *(e.text for e in content.entries)]
+    text = fold("".join(lines))
+    if not text:
+        return ""
+    if context.draft is not None:
+        paragraphs = [fold(c.text)[:30] for c in context.draft.paragraphs()]
+        present = sum(1 for p in paragraphs if p and p in text)
+        if paragraphs and present >= max(2, len(paragraphs) // 2):
+            return "这是征求意见稿原文（没有修订痕迹或批注），不是反馈，已忽略"
+    head = fold("".join(lines[:8]))
+    if "征求" in head and "意见的函" in head and (not context.reference or fold(context.reference) in text):
+        return "这是征求意见函本身，不是反馈，已忽略"
+    return ""
+
+
+def _unreadable_return(found: FoundFile, ident: Identification) -> Return:
+    return Return(found.relative, "editable", ident.unit, False, modified=found.modified,
+                  identified_by=ident.evidence, received=found.received)  # fmt: skip
+
+
+def _unreadable(found: FoundFile, context: IntakeContext, why: str) -> Intake:
+    ident = identify_return(found.relative, context.roster, None, found.sender)
     message = f"无法读取：{why}。其他文件照常处理；请联系该单位重新发送可编辑电子版"
-    return Intake(ret, (Finding("error", "unreadable-file", message, _name(ident.unit), found.relative),))
+    if "password" in why or "密码" in why:
+        message = "文件有密码保护，无法读取：请联系该单位发送未加密的版本"
+    finding = Finding("error", "unreadable-file", message, _name(ident.unit), found.relative)
+    return Intake(_unreadable_return(found, ident), (finding,))
 
 
 def _identity_findings(ident: Identification, file: str, stamped: bool) -> list[Finding]:
@@ -135,29 +236,42 @@ def _identity_findings(ident: Identification, file: str, stamped: bool) -> list[
     if ident.conflicts:
         findings.append(Finding(
             "warning", "unit-conflict",
-            f"按{_EVIDENCE[ident.evidence]}认定为{ident.unit.name}，但" + "；".join(ident.conflicts),
+            f"按{_EVIDENCE.get(ident.evidence, ident.evidence)}认定为{ident.unit.name}，但" + "；".join(ident.conflicts),
             ident.unit.name, file,
         ))  # fmt: skip
     return findings
 
 
-_EVIDENCE = {"header": "表头单位名称", "unit-column": "“单位”列", "file-name": "文件名",
-             "folder": "文件夹名", "signature": "落款", "": "—"}  # fmt: skip
+_EVIDENCE = {"header": "表头单位名称", "unit-column": "“单位”列", "file-name": "文件名", "folder": "文件夹名",
+             "signature": "落款", "sender": "发件人", "author": "修订人", "": "—"}  # fmt: skip
 
 
-def _content_findings(content: FormContent, unit: Unit, file: str) -> list[Finding]:
+def _content_findings(content: FormContent, unit: Unit, found: FoundFile) -> list[Finding]:
+    file = found.relative
     findings: list[Finding] = []
-    if not content.table_found and content.entries:
+    if content.from_revisions:
+        findings.append(Finding(
+            "info", "tracked-changes",
+            f"反馈的是带修订痕迹/批注的征求意见稿：已将 {len(content.entries)} 处修订和批注整理为意见", unit.name, file,
+        ))  # fmt: skip
+    elif content.has_revisions and content.table_found:
+        findings.append(
+            Finding("info", "tracked-changes", "意见表含修订痕迹，已按修订后的最终文本读取", unit.name, file)
+        )
+    if not content.table_found and not content.from_revisions and content.entries:
         findings.append(Finding(
             "warning", "no-form-table",
-            f"未找到修改意见表表格，已按正文段落读取 {len(content.entries)} 条意见，请核对",
-            unit.name, file,
+            f"未找到修改意见表表格，已按正文段落读取 {len(content.entries)} 条意见，请核对", unit.name, file,
         ))  # fmt: skip
     if not content.entries and not content.no_opinion:
         findings.append(Finding(
             "warning", "blank-form",
             "表格中没有意见，也没有“无修改意见”的表述：请与该单位确认", unit.name, file,
         ))  # fmt: skip
+    if found.kind == "word":
+        findings.append(
+            Finding("info", "converted", "旧版格式，已用 LibreOffice 转换后读取", unit.name, file)
+        )
     for note in content.notes:
         findings.append(Finding("info", "row-note", note, unit.name, file))
     if content.table_found:

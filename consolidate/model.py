@@ -124,6 +124,7 @@ class Opinion:
     file: str = ""
     where: str = ""
     clause_hint: str = ""
+    context: str = ""
     clauses: tuple[str, ...] = ()
     confidence: float = 0.0
     attribution: str = ""
@@ -151,6 +152,7 @@ class Return:
     no_opinion: bool = False
     identified_by: str = ""
     answered_by: str = ""
+    received: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 from pathlib import Path
 
 from .attribution import ClauseIndex, attribute_opinion
+from .convert import convert_word_files
 from .discover import discover
-from .intake import take_in
+from .intake import IntakeContext, take_in
 from .merge import group_by_clause
 from .model import Consolidation, Consultation, Finding, Opinion
 from .roster import Roster
 from .status import assess_units
+from .unpack import expand
 
 
 class ReturnsFolderError(Exception):
@@ -19,24 +22,34 @@ class ReturnsFolderError(Exception):
 
 
 def consolidate(consultation: Consultation, returns_dir: Path) -> Consolidation:
-    """Read every file in ``returns_dir`` and consolidate the opinions by clause."""
+    """Read every file in ``returns_dir`` and consolidate the opinions by clause.
+
+    Archives and e-mails are opened, and legacy files converted, inside a private
+    temporary folder that is removed afterwards; nothing is written into ``returns_dir``.
+    """
     if not returns_dir.is_dir():
         raise ReturnsFolderError(f"{returns_dir}: not a folder")
     try:
-        found, skipped = discover(returns_dir)
+        found, ignored = discover(returns_dir)
     except OSError as exc:
         raise ReturnsFolderError(f"{returns_dir}: cannot list the folder ({exc})") from exc
 
-    roster = Roster(consultation.units)
+    context = IntakeContext(Roster(consultation.units), consultation.draft, consultation.reference)
     findings: list[Finding] = []
     returns = []
-    for item in found:
-        intake = take_in(item, roster)
-        returns.append(intake.ret)
-        findings.extend(intake.findings)
-    for path in skipped:
-        findings.append(Finding("info", "skipped-file", "临时文件或系统文件，已跳过", None,
-                                path.relative_to(returns_dir).as_posix()))  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="consolidate-") as workdir:
+        unpacked = expand(found, Path(workdir))
+        ignored.extend(unpacked.ignored)
+        findings.extend(unpacked.findings)
+        converted, conversion_findings = convert_word_files(unpacked.files, Path(workdir))
+        findings.extend(conversion_findings)
+        for item in unpacked.files:
+            intake = take_in(item, context, converted.get(item.relative))
+            if intake.ret is not None:
+                returns.append(intake.ret)
+            findings.extend(intake.findings)
+    for file, why in ignored:
+        findings.append(Finding("info", "ignored-file", why, None, file))
     if consultation.draft is None:
         findings.append(Finding("warning", "no-draft",
                                 "consultation.toml 未指定 draft：意见无法按条款归类，全部列入“总体意见”"))  # fmt: skip
@@ -56,7 +69,7 @@ def consolidate(consultation: Consultation, returns_dir: Path) -> Consolidation:
 
 
 def _place(opinion: Opinion, index: ClauseIndex | None) -> Opinion:
-    placement = attribute_opinion(opinion.text, index, opinion.clause_hint, opinion.reason)
+    placement = attribute_opinion(opinion.text, index, opinion.clause_hint, opinion.reason, opinion.context)
     return dataclasses.replace(
         opinion,
         clauses=placement.clauses,

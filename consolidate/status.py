@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from .model import Consultation, Finding, Opinion, Return, Unit, UnitReport
+from .textnorm import fold
 
 _CORRECTION = re.compile(r"更正|修改版|修订版|修正|最终|终稿|定稿|新版|第二版|v\d|V\d|\(\d\)|（\d）")
 
@@ -22,6 +23,28 @@ def newest(returns: list[Return]) -> Return:
             bool(_CORRECTION.search(r.file)),
         ),
     )
+
+
+def is_late(ret: Return, deadline: dt.datetime) -> bool | None:
+    """Late by the e-mail's arrival time when known, else by the form's 填表时间."""
+    if ret.received is not None:
+        return ret.received > deadline
+    if ret.fill_date is not None:
+        return ret.fill_date > deadline.date()
+    return None
+
+
+def _compare_copies(unit: Unit, editable: Return, stamped: Return) -> list[Finding]:
+    """The stamped copy is the formal one: say so when its opinions differ from the editable copy's."""
+    mine = {fold(o.text) for o in editable.opinions}
+    theirs = {fold(o.text) for o in stamped.opinions}
+    if mine == theirs or (editable.no_opinion and stamped.no_opinion and not mine and not theirs):
+        return []
+    return [Finding(
+        "warning", "copies-differ",
+        f"盖章件与可编辑电子版的意见不一致（电子版 {len(mine)} 条，盖章件 {len(theirs)} 条，其中 {len(theirs - mine)} 条仅见于盖章件）：请与该单位核实以哪一份为准",
+        unit.name, stamped.file,
+    )]  # fmt: skip
 
 
 def assess_units(
@@ -41,21 +64,22 @@ def assess_units(
     reports: list[UnitReport] = []
     opinions: list[Opinion] = []
     findings: list[Finding] = []
-    deadline_day = consultation.deadline.date()
     for unit in (*consultation.units, *extra_units.values()):
         mine = by_unit.get(unit.name, [])
         editable = [r for r in mine if r.copy == "editable"]
         readable = [r for r in editable if r.readable]
-        stamped = any(r.copy == "stamped" for r in mine)
+        stamped = [r for r in mine if r.copy == "stamped"]
+        stamped_read = [r for r in stamped if r.readable and (r.opinions or r.no_opinion)]
         late: bool | None = None
         count = 0
         answered_by = ""
-        if readable:
-            effective = newest(readable)
-            for ret in readable:
+        candidates = readable or stamped_read
+        if candidates:
+            effective = newest(candidates)
+            for ret in (*readable, *stamped_read):
                 superseded = ret is not effective
                 opinions.extend(dataclasses.replace(o, superseded=superseded) for o in ret.opinions)
-                if superseded:
+                if superseded and ret.copy == "editable":
                     findings.append(Finding(
                         "info", "superseded",
                         f"已被较新的 {effective.file} 取代"
@@ -64,27 +88,34 @@ def assess_units(
                     ))  # fmt: skip
             count = len(effective.opinions)
             status = "opinions" if count else "no_opinion" if effective.no_opinion else "needs_review"
-            if effective.fill_date is not None:
-                late = effective.fill_date > deadline_day
+            late = is_late(effective, consultation.deadline)
             answered_by = effective.answered_by
-        elif mine and (editable or stamped):
+            if effective.copy == "stamped":
+                findings.append(Finding(
+                    "warning", "stamped-only",
+                    "只收到盖章件，已从 PDF 文字中读取意见：请核对，并索要 Word/Excel 可编辑电子版",
+                    unit.name, effective.file,
+                ))  # fmt: skip
+            elif stamped_read:
+                findings.extend(_compare_copies(unit, effective, newest(stamped_read)))
+        elif editable or stamped:
             status = "needs_review"
             if stamped and not editable:
                 findings.append(Finding(
                     "warning", "stamped-only",
-                    "只收到盖章件，未收到可编辑电子版：请索要 Word/Excel 版本",
-                    unit.name, mine[0].file,
+                    "只收到盖章件（扫描件，无法读取文字），未收到可编辑电子版：请索要 Word/Excel 版本",
+                    unit.name, stamped[0].file,
                 ))  # fmt: skip
         else:
             status = "missing"
         if late:
-            findings.append(Finding("warning", "late", f"填表时间晚于截止时间 {deadline_day}",
+            findings.append(Finding("warning", "late", f"反馈晚于截止时间 {consultation.deadline:%Y-%m-%d %H:%M}",
                                     unit.name, None))  # fmt: skip
         if answered_by:
             findings.append(Finding("info", "answered-by", f"由{answered_by}代为反馈，计入{unit.name}",
                                     unit.name, None))  # fmt: skip
         reports.append(UnitReport(
-            unit=unit, status=status, late=late, stamped_copy=stamped,
+            unit=unit, status=status, late=late, stamped_copy=bool(stamped),
             editable_copy=bool(editable), opinions=count,
             files=tuple(r.file for r in mine), answered_by=answered_by,
         ))  # fmt: skip

@@ -36,6 +36,7 @@ def docx_form(
     if header is not None:
         document.add_paragraph(header)
     table = document.add_table(rows=1, cols=len(columns))
+    table.style = document.styles["Table Grid"]  # the form's ruled table
     for cell, name in zip(table.rows[0].cells, columns):
         cell.text = name
     for values in rows:

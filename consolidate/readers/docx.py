@@ -10,7 +10,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..document import Block, SourceDocument, Table, TextLine, build_grid
+from ..document import Block, Revision, SourceDocument, Table, TextLine, build_grid
 from . import UnreadableFile
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -50,7 +50,7 @@ def read_docx(path: Path) -> SourceDocument:
     blocks: list[Block] = []
     counter = {"table": 0, "para": 0}
     _collect(body, blocks, counter)
-    return SourceDocument(tuple(blocks))
+    return SourceDocument(tuple(blocks), read_revisions(path, body))
 
 
 def read_paragraphs(path: Path) -> list[str]:
@@ -170,3 +170,118 @@ def _cell_text(cell) -> str:
 
 def _table_text(table) -> str:
     return "\n".join("\t".join(_cell_text(cell) for cell in _cells(row)) for row in _rows(table))
+
+
+# ---------------------------------------------------------------- tracked changes and comments
+
+_INS, _DEL = f"{{{W}}}ins", f"{{{W}}}del"
+_R, _T, _DEL_TEXT = f"{{{W}}}r", f"{{{W}}}t", f"{{{W}}}delText"
+_COMMENT_START, _COMMENT_END = f"{{{W}}}commentRangeStart", f"{{{W}}}commentRangeEnd"
+_AUTHOR, _ID = f"{{{W}}}author", f"{{{W}}}id"
+
+
+def read_revisions(path: Path, root) -> tuple[Revision, ...]:
+    """Tracked insertions and deletions, and comments with the text they are anchored to."""
+    if next(root.iter(_INS, _DEL, _COMMENT_START), None) is None:
+        return ()  # the usual case: a plain form, nothing more to walk
+    comments = _comments(path)
+    revisions: list[Revision] = []
+    for number, paragraph in enumerate(root.iter(_P), start=1):
+        if next(paragraph.iter(_INS, _DEL, _COMMENT_START), None) is not None:
+            revisions.extend(_paragraph_revisions(paragraph, number, comments))
+    used = {r.author + r.new for r in revisions if r.kind == "comment"}
+    for text, author in comments.values():
+        if author + text not in used:
+            revisions.append(Revision("comment", "", text, "", "", author, "批注"))
+    return tuple(revisions)
+
+
+def _comments(path: Path) -> dict[str, tuple[str, str]]:
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "word/comments.xml" not in archive.namelist():
+                return {}
+            root = etree.fromstring(archive.read("word/comments.xml"), _parser())
+    except (zipfile.BadZipFile, KeyError, OSError, etree.XMLSyntaxError):
+        return {}
+    found = {}
+    for comment in root.iter(f"{{{W}}}comment"):
+        text = "\n".join(paragraph_text(p) for p in comment.iter(_P)).strip()
+        found[comment.get(_ID, "")] = (text, comment.get(_AUTHOR, ""))
+    return found
+
+
+def _run_text(element, tag: str) -> str:
+    return "".join(t.text or "" for t in element.iter(tag))
+
+
+def _paragraph_revisions(paragraph, number: int, comments: dict[str, tuple[str, str]]) -> list[Revision]:
+    changes: list[tuple[str, str, str, str]] = []  # (kind, text, before, author)
+    final: list[str] = []
+    original: list[str] = []
+    anchors: dict[str, list[str]] = {}
+    anchored: list[tuple[str, str]] = []
+    for element in paragraph.iter():
+        tag = element.tag
+        if tag == _INS:
+            text = _run_text(element, _T)
+            if text:
+                changes.append(("insert", text, "".join(final), element.get(_AUTHOR, "")))
+                final.append(text)
+                for parts in anchors.values():
+                    parts.append(text)
+        elif tag == _DEL:
+            text = _run_text(element, _DEL_TEXT)
+            if text:
+                changes.append(("delete", text, "".join(final), element.get(_AUTHOR, "")))
+                original.append(text)
+        elif tag == _T and not _inside_change(element, paragraph):
+            text = element.text or ""
+            final.append(text)
+            original.append(text)
+            for parts in anchors.values():
+                parts.append(text)
+        elif tag == _COMMENT_START:
+            anchors[element.get(_ID, "")] = []
+        elif tag == _COMMENT_END:
+            cid = element.get(_ID, "")
+            anchored.append((cid, "".join(anchors.pop(cid, []))))
+    paragraph_original = "".join(original)
+    revisions: list[Revision] = []
+    index = 0
+    while index < len(changes):
+        kind, text, before, author = changes[index]
+        following = changes[index + 1] if index + 1 < len(changes) else None
+        if (
+            following
+            and {kind, following[0]} == {"insert", "delete"}
+            and following[2].endswith(before[-4:] if before else "")
+        ):
+            old = text if kind == "delete" else following[1]
+            new = text if kind == "insert" else following[1]
+            revisions.append(
+                Revision("replace", old, new, before, paragraph_original, author, f"第{number}段")
+            )
+            index += 2
+            continue
+        old, new = (text, "") if kind == "delete" else ("", text)
+        revisions.append(Revision(kind, old, new, before, paragraph_original, author, f"第{number}段"))
+        index += 1
+    for cid, anchor in anchored:
+        if cid in comments:
+            text, author = comments[cid]
+            revisions.append(
+                Revision("comment", anchor, text, "", paragraph_original, author, f"第{number}段批注")
+            )
+    return revisions
+
+
+def _inside_change(element, stop) -> bool:
+    parent = element.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in (_INS, _DEL):
+            return True
+        parent = parent.getparent()
+    return False
