@@ -112,8 +112,16 @@ def interpret(document: SourceDocument) -> FormContent:
             if is_header:
                 declared = declared or unit
                 fill_date = fill_date or date
-            elif is_no_opinion(line):
+                continue
+            sentences = [x for x in re.split(r"(?<=[。！!；;])", line) if x.strip()]
+            if any(is_no_opinion(x) for x in sentences):
                 no_opinion = True
+                # "经研究，我市无修改意见。盖章件见附件。": the rest is no opinion either.
+                line = "".join(x for x in sentences if not is_no_opinion(x) and not is_boilerplate(x))
+                if not line:
+                    continue
+            if is_boilerplate(line):
+                continue
             else:
                 outside.append(line)
                 if fill_date is None and _is_date_line(line):
@@ -347,6 +355,18 @@ def _only_in_seq(values: dict[Role, list[str]], extras: list[str]) -> bool:
 
 def _is_seq_number(text: str) -> bool:
     return bool(re.fullmatch(r"[0-9一二三四五六七八九十]{1,3}[.、．]?", fold(text)))
+
+
+_BOILERPLATE = re.compile(
+    r"^(?:您好|你好|此致|敬礼|特此(?:函复|复函|反馈)|请查收|请审阅|.{0,12}(?:见附件|详见附件|请查收|请审阅).{0,4}|"
+    r"[^，。；]{2,30}(?:厅|局|委|办|办公室|政府|委员会|部|处|科|同志|领导)[:：]|"
+    r"[\u4e00-\u9fa5()（）]{2,30}(?:厅|局|委|办|办公室|政府|委员会|部|院|中心|联|会|公司|区委|团委))[。！!，,]?$"
+)
+
+
+def is_boilerplate(text: str) -> bool:
+    """Greetings, addressee lines and "见附件" notes around a reply: never opinions."""
+    return bool(_BOILERPLATE.match(fold(text)))
 
 
 def _is_date_line(text: str) -> bool:

@@ -80,7 +80,7 @@ def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = N
     ident = identify_return(found.relative, context.roster, content, found.sender)
     findings = _identity_findings(ident, found.relative, stamped=False)
     unit = ident.unit or Unit(f"未识别单位（{Path(found.relative).stem}）", "未识别", listed=False)
-    opinions = _opinions(content.entries, data, unit, found.relative, context.roster)
+    opinions = _opinions(content, data, unit, found.relative, context.roster)
     findings.extend(_content_findings(content, unit, found))
     ret = Return(
         file=found.relative,
@@ -100,17 +100,21 @@ def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = N
 
 
 def _opinions(
-    entries: tuple[FormEntry, ...], data: bytes, unit: Unit, file: str, roster: Roster
+    content: FormContent, data: bytes, unit: Unit, file: str, roster: Roster
 ) -> tuple[Opinion, ...]:
     digest = hashlib.sha1(data).hexdigest()[:8]
+    signer = content.declared_unit or ""
     return tuple(
-        _opinion(entry, f"{digest}-{n:02d}", unit, file, roster) for n, entry in enumerate(entries, start=1)
+        _opinion(entry, f"{digest}-{n:02d}", unit, file, roster, signer)
+        for n, entry in enumerate(content.entries, start=1)
     )
 
 
-def _opinion(entry: FormEntry, opinion_id: str, unit: Unit, file: str, roster: Roster) -> Opinion:
+def _opinion(
+    entry: FormEntry, opinion_id: str, unit: Unit, file: str, roster: Roster, signer: str
+) -> Opinion:
     remark = entry.remark
-    if entry.unit_cell and not _names_unit(entry.unit_cell, unit, roster):
+    if entry.unit_cell and entry.unit_cell != signer and not _names_unit(entry.unit_cell, unit, roster):
         # A city passing on its departments' opinions: keep who wrote each one.
         remark = "\n".join(x for x in (f"提出单位：{entry.unit_cell}", remark) if x)
     return Opinion(
@@ -151,9 +155,7 @@ def _stamped(found: FoundFile, context: IntakeContext, content: FormContent | No
     findings = _identity_findings(ident, found.relative, stamped=True)
     opinions: tuple[Opinion, ...] = ()
     if content is not None and ident.unit is not None:
-        opinions = _opinions(
-            content.entries, found.path.read_bytes(), ident.unit, found.relative, context.roster
-        )
+        opinions = _opinions(content, found.path.read_bytes(), ident.unit, found.relative, context.roster)
     ret = Return(
         found.relative, "stamped", ident.unit, content is not None,
         declared_unit=(content.declared_unit or "") if content else "",

@@ -40,7 +40,9 @@ EXPECTED_CLAUSES = {
     "职工职业技能竞赛": ("6.5",),
     "表述统一为": (),
     "担任领导职务": ("9.1",),
-    "青年岗位能手等创建评选": ("6.2",),
+    "删除“、标兵”": ("6.2",),
+    "、师带徒": ("6.2",),
+    "关于“青年文明号”": ("6.2",),
     "鼓励民营企业举办职业培训机构": ("3.3",),
     "生活补贴资金来源": ("8.2",),
     "结合实际制定配套措施": ("1.1",),
@@ -131,3 +133,21 @@ def test_the_readme_command_runs_the_sample(tmp_path):
     assert "Traceback" not in proc.stdout + proc.stderr
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert len(data["opinions"]) == len({o["id"] for o in data["opinions"]})
+
+
+def test_every_channel_of_the_sample_reaches_its_unit(result):
+    expect = {
+        "自治区工商联": ("opinions", "工商联-修改意见表.doc"),  # Word 97, converted by LibreOffice
+        "自治区文化和旅游厅": ("opinions", "文旅厅反馈意见.wps"),  # WPS Writer
+        "自治区科协": ("no_opinion", "自治区科协意见反馈表.xls"),  # Excel 97
+        "自治区妇联": ("no_opinion", "自治区妇联-修改意见表.et"),  # WPS Spreadsheets
+        "自治区民政厅": ("no_opinion", "民政厅修改意见表（盖章件）.pdf"),  # stamped text PDF only
+        "自治区乡村振兴局": ("opinions", "乡村振兴局-修改意见表.eml/乡村振兴局-修改意见表.docx"),
+        "桂林市人民政府": ("no_opinion", "桂林市人民政府-反馈.eml/（邮件正文）"),  # said in the mail
+        "河池市人民政府": ("opinions", "河池市反馈材料.zip/河池市-修改意见表.docx"),  # GBK zip
+        "共青团广西区委": ("opinions", "征求意见稿（团区委修改稿）.docx"),  # tracked changes
+    }
+    for name, (status, file) in expect.items():
+        report = _status(result, name)
+        assert report.status == status, name
+        assert file in report.files, name

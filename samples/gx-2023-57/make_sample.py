@@ -28,6 +28,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 
 HERE = Path(__file__).resolve().parent
 RETURNS = HERE / "returns"
+LEGACY = HERE / "legacy"
 FIXED_TIME = (2023, 3, 20, 9, 0, 0)
 HEADERS = ["序号", "单位", "修改意见", "修改理由", "备注"]
 
@@ -112,6 +113,13 @@ class Form:
     unit_column_blank: bool = False
     column_order: tuple[str, ...] = ()
     stamped: bool = False
+    # How it reached the clerk: "" a file in the folder; "legacy" a .doc/.wps/.xls/.et/text
+    # PDF made once by LibreOffice (see make_legacy.py) and copied from legacy/; "mail" an
+    # .eml (mail = sender, date, body) carrying the form; "zip" inside ``archive``;
+    # "tracked" the draft itself returned with tracked changes and a comment.
+    channel: str = ""
+    mail: tuple[str, str, str] = ("", "", "")
+    archive: str = ""
 
 
 FORMS: list[Form] = [
@@ -256,8 +264,20 @@ FORMS: list[Form] = [
             )
         ],
     ),
-    Form("自治区科协意见反馈表.xlsx", "广西壮族自治区科学技术协会", "2023年3月28日", [Row("无")]),
-    Form("民政厅修改意见表.docx", "自治区民政厅", "2023年3月24日", [Row("原则同意。")]),
+    Form(
+        "自治区科协意见反馈表.xls",
+        "广西壮族自治区科学技术协会",
+        "2023年3月28日",
+        [Row("无")],
+        channel="legacy",
+    ),
+    Form(
+        "民政厅修改意见表（盖章件）.pdf",
+        "自治区民政厅",
+        "2023年3月24日",
+        [Row("原则同意。")],
+        channel="legacy",
+    ),
     Form(
         "农业农村厅-修改意见表.docx",
         "广西壮族自治区农业农村厅",
@@ -271,7 +291,7 @@ FORMS: list[Form] = [
     ),
     Form("自治区商务厅-修改意见表.docx", "自治区商务厅", "2023年3月30日", [Row("（此文件将被截断）")]),
     Form(
-        "文旅厅反馈意见.docx",
+        "文旅厅反馈意见.wps",
         "",
         "2023年3月29日",
         [
@@ -281,6 +301,7 @@ FORMS: list[Form] = [
                 unit="自治区文化和旅游厅",
             )
         ],
+        channel="legacy",
     ),
     Form("卫健委-修改意见表.docx", "自治区卫生健康委员会", "2023年4月3日", [Row("无修改意见")]),
     Form(
@@ -293,6 +314,12 @@ FORMS: list[Form] = [
                 "乡村工匠培育是巩固拓展脱贫攻坚成果同乡村振兴有效衔接的重要内容。",
             )
         ],
+        channel="mail",
+        mail=(
+            "自治区乡村振兴局 <xczxj@example.gov.cn>",
+            "Thu, 30 Mar 2023 11:05:31 +0800",
+            "您好！附件为我局对《若干措施（征求意见稿）》的修改意见，请查收。",
+        ),
     ),
     Form(
         "广西税务局-修改意见表.docx",
@@ -322,7 +349,7 @@ FORMS: list[Form] = [
         ],
     ),
     Form(
-        "团区委修改意见.docx",
+        "征求意见稿（团区委修改稿）.docx",
         "共青团广西壮族自治区委员会",
         "2023年3月29日",
         [
@@ -331,10 +358,11 @@ FORMS: list[Form] = [
                 "“标兵”不属于共青团组织开展的评选项目。",
             )
         ],
+        channel="tracked",
     ),
-    Form("自治区妇联-修改意见表.xlsx", "自治区妇联", "2023年3月27日", [Row("无意见")]),
+    Form("自治区妇联-修改意见表.et", "自治区妇联", "2023年3月27日", [Row("无意见")], channel="legacy"),
     Form(
-        "工商联-修改意见表.docx",
+        "工商联-修改意见表.doc",
         "自治区工商联",
         "2023年3月30日",
         [
@@ -343,6 +371,7 @@ FORMS: list[Form] = [
                 "支持民营经济参与技能人才培养。",
             )
         ],
+        channel="legacy",
     ),
     Form(
         "南宁市人民政府-修改意见表.docx",
@@ -378,7 +407,19 @@ FORMS: list[Form] = [
             ),
         ],
     ),
-    Form("桂林市人民政府-反馈.docx", "桂林市人民政府", "2023年3月30日", [Row("我市无修改意见。")]),
+    Form(
+        "桂林市人民政府-反馈.docx",
+        "桂林市人民政府",
+        "2023年3月30日",
+        [],
+        stamped=True,
+        channel="mail",
+        mail=(
+            "桂林市人民政府办公室 <glzfb@example.gov.cn>",
+            "Thu, 30 Mar 2023 16:42:10 +0800",
+            "自治区人力资源社会保障厅：\n经研究，我市对《若干措施（征求意见稿）》无修改意见。盖章件见附件。\n桂林市人民政府办公室",
+        ),
+    ),
     Form(
         "河池市-修改意见表.docx",
         "河池市人力资源和社会保障局",
@@ -393,6 +434,9 @@ FORMS: list[Form] = [
                 "明确责任主体。",
             ),
         ],
+        stamped=True,
+        channel="zip",
+        archive="河池市反馈材料.zip",
     ),
     Form(
         "百色市修改意见表.docx",
@@ -598,6 +642,8 @@ def make_deterministic(path: Path) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in members:
+            if name.endswith(".xml"):
+                data = re.sub(rb'w:date="[^"]*"', b'w:date="2023-03-29T10:00:00Z"', data)
             if name == "docProps/core.xml":
                 data = re.sub(
                     rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2023-03-20T09:00:00Z", data
@@ -687,7 +733,110 @@ def write_blank_forms() -> None:
     make_deterministic(HERE / "附件3-修改意见表.xlsx")
 
 
+def write_form(form: Form, path: Path) -> Path:
+    """The form as the unit saved it: .xlsx or .docx, deterministic bytes."""
+    if path.suffix == ".xlsx":
+        write_xlsx_form(form, path)
+    else:
+        write_docx_form(form, path)
+    make_deterministic(path)
+    return path
+
+
+def write_mail(form: Form, path: Path, attachments: list[Path]) -> None:
+    """An .eml as a mail client saves it: GBK text labelled gb2312, base64 attachments."""
+    from email.message import EmailMessage
+
+    sender, date, body = form.mail
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = "zynljsc@rst.gxzf.gov.cn"
+    message["Subject"] = "关于《若干措施（征求意见稿）》的反馈意见"
+    message["Date"] = date
+    message["Message-ID"] = f"<{abs(hash_text(form.file))}@mail.example.gov.cn>"
+    message.set_content(body, charset="gb2312" if _gb2312_safe(body) else "gb18030")
+    for attachment in attachments:
+        message.add_attachment(
+            attachment.read_bytes(), maintype="application", subtype="octet-stream", filename=attachment.name
+        )
+    message.set_boundary("----=_NextPart_000_0012_01D96300.5A1B2C30")
+    path.write_bytes(bytes(message))
+
+
+def hash_text(text: str) -> int:
+    import zlib
+
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def _gb2312_safe(text: str) -> bool:
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def write_gbk_zip(path: Path, members: list[Path]) -> None:
+    """A zip as Chinese Windows makes it: member names in GBK, no UTF-8 flag."""
+    placeholders: dict[bytes, bytes] = {}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for n, member in enumerate(members):
+            raw = member.name.encode("gbk")
+            placeholder = f"{n:02d}".encode() + b"_" * (len(raw) - 2)
+            placeholders[placeholder] = raw
+            archive.writestr(zipfile.ZipInfo(placeholder.decode(), FIXED_TIME), member.read_bytes())
+    content = path.read_bytes()
+    for placeholder, raw in placeholders.items():
+        content = content.replace(placeholder, raw)
+    path.write_bytes(content)
+
+
+def write_tracked_draft(path: Path) -> None:
+    """The draft returned with Word's tracked changes and a comment instead of the form."""
+    document = Document(str(HERE / "draft.docx"))
+    author = "共青团广西区委 李晓"
+    for paragraph in document.paragraphs:
+        text = paragraph.text
+        if not text.startswith("实施青年技能拔尖人才计划"):
+            continue
+        for run in list(paragraph.runs):
+            run._r.getparent().remove(run._r)
+        pieces = [
+            ("", "实施青年技能拔尖人才计划。以培养创新型、应用型、技能型人才为目标，通过开展"),
+            ("comment", "青年文明号"),
+            ("", "、青年岗位能手"),
+            ("del", "、标兵"),
+            ("", "等创建评选，组织岗位练兵、技能比武"),
+            ("ins", "、师带徒"),
+            ("", text[text.index("、创先争优") :]),
+        ]
+        for kind, piece in pieces:
+            run = paragraph.add_run(piece)
+            _eastasia(run, size=16)
+            if kind == "comment":
+                document.add_comment(
+                    run, text="建议明确由共青团组织开展的评选项目范围。", author=author, initials="LX"
+                )
+            elif kind in ("ins", "del"):
+                tag = "w:ins" if kind == "ins" else "w:del"
+                wrapper = paragraph._p.makeelement(
+                    qn(tag), {qn("w:id"): "90" if kind == "ins" else "91", qn("w:author"): author,
+                              qn("w:date"): "2023-03-29T10:00:00Z"}
+                )  # fmt: skip
+                paragraph._p.remove(run._r)
+                if kind == "del":
+                    for t in run._r.iter(qn("w:t")):
+                        t.tag = qn("w:delText")
+                wrapper.append(run._r)
+                paragraph._p.append(wrapper)
+    document.save(path)
+    make_deterministic(path)
+
+
 def main() -> None:
+    import tempfile
+
     write_consultation(HERE / "consultation.toml")
     write_draft(HERE / "draft.docx")
     make_deterministic(HERE / "draft.docx")
@@ -695,15 +844,25 @@ def main() -> None:
     if RETURNS.exists():
         shutil.rmtree(RETURNS)
     RETURNS.mkdir()
-    for form in FORMS:
-        path = RETURNS / form.file
-        if path.suffix == ".xlsx":
-            write_xlsx_form(form, path)
-        else:
-            write_docx_form(form, path)
-        make_deterministic(path)
-        if form.stamped:
-            write_stamped_pdf(path.with_name(path.stem + "（盖章件）.pdf"), form.header)
+    with tempfile.TemporaryDirectory() as staging:
+        stage = Path(staging)
+        for form in FORMS:
+            if form.channel == "legacy":
+                shutil.copyfile(LEGACY / form.file, RETURNS / form.file)
+                continue
+            if form.channel == "tracked":
+                write_tracked_draft(RETURNS / form.file)
+                continue
+            folder = stage if form.channel in ("mail", "zip") else RETURNS
+            files = [write_form(form, folder / form.file)] if form.rows or form.below else []
+            if form.stamped:
+                stamped = folder / (Path(form.file).stem + "（盖章件）.pdf")
+                write_stamped_pdf(stamped, form.header)
+                files.append(stamped)
+            if form.channel == "mail":
+                write_mail(form, RETURNS / (Path(form.file).stem + ".eml"), files)
+            elif form.channel == "zip":
+                write_gbk_zip(RETURNS / form.archive, files)
     damaged = RETURNS / DAMAGED
     damaged.write_bytes(damaged.read_bytes()[:1500])  # a transfer cut short
     for name in STAMPED_ONLY:
