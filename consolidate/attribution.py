@@ -45,7 +45,13 @@ _OTHER_DOC = re.compile(
 _QUOTES = re.compile(
     r"“([^”]{2,200})”|‘([^’]{2,200})’|「([^」]{2,200})」|『([^』]{2,200})』|\"([^\"]{2,200})\""
 )
-_THROUGHOUT = re.compile(r"全文|通篇|全篇|文中多处|多处出现|统一(?:表述|修改)为")
+_PROPOSED = re.compile(
+    r"(?:增加|修改为|改为|表述为|调整为|补充|加上|增设|新增|替换为|更改为|修订为|写为|改成)[:：]?$"
+)
+_TWO_PLACES = re.compile(r"两处|两段|两部分|相互衔接|相衔接|移至|移到|调整至|调整到|合并|分别|挪至|放到")
+_THROUGHOUT = re.compile(r"全文|通篇|全篇|文中多处|多处出现|统一(?:表述|修改)为|表述不一致|表述不统一")
+_BARE_PART = re.compile(rf"^(?:第)?(?P<part>{_N})(?:部分|条|、|\.)?$")
+_DOTTED = re.compile(r"^(?P<part>\d+)[.\-－—_](?P<sub>\d+)$")
 _ADD_NEW = re.compile(r"(?:增加|增设|新增|补充|加上)(?:一|1|相关|有关)?(?:条|项|款|段|部分|内容|条款)")
 
 
@@ -202,7 +208,10 @@ def explicit_references(text: str, index: ClauseIndex) -> list[str]:
             clause_id = index.part_or_single(part)
             if clause_id:
                 found.append((match.start(), clause_id))
-                taken.append(match.span())
+                taken.append(
+                    (match.start(), match.start("title") + min(len(title), len(match.group("title"))))
+                )
+    found = [_narrow_by_following_sub(text, start, clause_id, taken, index) for start, clause_id in found]
     if _OPENING.search(text) and not found and index.draft.get("0"):
         found.append((_OPENING.search(text).start(), "0"))  # type: ignore[union-attr]
     ordered = []
@@ -212,14 +221,35 @@ def explicit_references(text: str, index: ClauseIndex) -> list[str]:
     return ordered
 
 
+def _narrow_by_following_sub(
+    text: str, start: int, clause_id: str, taken: list[tuple[int, int]], index: ClauseIndex
+) -> tuple[int, str]:
+    """ "（三）夯实培养基础：第二段…" and "“七、…”第三段": a part named, then its paragraph."""
+    if "." in clause_id or clause_id == "0":
+        return start, clause_id
+    end = next((b for a, b in taken if a == start), start)
+    match = _LOOSE_SUB.search(text, end, end + 16)
+    if match is None or _EXPLICIT.search(text, end, match.start()):
+        return start, clause_id
+    sub = parse_number(match.group("sub"))
+    paragraph = index.paragraph(int(clause_id), sub) if sub else None
+    return start, paragraph or clause_id
+
+
 def quoted_clauses(text: str, index: ClauseIndex) -> list[tuple[str, float]]:
-    """Clauses whose text a quotation in the opinion comes from, with match strength."""
+    """Clauses whose text a quotation in the opinion comes from, with match strength.
+
+    Quotations of the wording a unit proposes (修改为“…”, 增加“…”) are not draft text
+    and are skipped.
+    """
     from rapidfuzz import fuzz
 
     results: list[tuple[str, float]] = []
     for match in _QUOTES.finditer(text):
         quote = fold(next(g for g in match.groups() if g))
         if len(quote) < 2 or quote in index.draft_names:
+            continue
+        if _PROPOSED.search(text[max(0, match.start() - 6) : match.start()]):
             continue
         exact = [cid for cid, body in index.folded.items() if quote in body]
         if 1 <= len(exact) <= 2:
@@ -263,36 +293,60 @@ def attribute_opinion(
         if found:
             return Placement(tuple(found), 0.95, "revision")
 
-    if hint.strip():
-        hint_folded = _strip_other_documents(fold(hint), index)
-        refs = explicit_references(hint_folded, index) or named_clauses(hint_folded, index)
-        quoted = [cid for cid, _ in quoted_clauses(hint, index)]
-        if not refs and len(fold(hint)) >= 6:
-            refs = _best_quote_clause(hint_folded, index)
-        refs = refs or quoted
-        if refs:
-            return Placement(tuple(_refine(refs, quoted)), 0.95, "clause-column")
-
     refs = explicit_references(folded, index)
     quotes = quoted_clauses(text, index)
-    quoted_ids = [cid for cid, _ in quotes]
+    quoted_ids = list(dict.fromkeys(cid for cid, _ in quotes))
+
+    if hint.strip():
+        placed = _from_clause_column(hint, index, quoted_ids)
+        if placed is not None:
+            return placed
+
     if refs:
         refined = _refine(refs, quoted_ids)
         if quoted_ids and not any(_within(q, r) for q in quoted_ids for r in refs):
             return Placement(tuple(refined), 0.55, "reference (quotation points elsewhere)")
         return Placement(tuple(refined), 0.95, "reference")
-    if _THROUGHOUT.search(folded):
+    if _THROUGHOUT.search(folded) or len(quoted_ids) >= 3:
         return Placement((), 0.85, "whole-document")
-    if quotes:
-        ids = list(dict.fromkeys(quoted_ids))
-        confidence = min(score for cid, score in quotes if cid in ids)
-        return Placement(tuple(ids), confidence, "quotation")
     named = named_clauses(folded, index)
+    if quotes:
+        ids = quoted_ids
+        if _TWO_PLACES.search(folded):
+            ids = list(dict.fromkeys([*named, *ids]))
+        confidence = (
+            min(score for cid, score in quotes if cid in ids) if set(ids) <= {c for c, _ in quotes} else 0.85
+        )
+        return Placement(tuple(ids), confidence, "quotation")
     if named:
         return Placement(tuple(named), 0.85, "named")
     if _ADD_NEW.search(folded) or _WHOLE.search(folded):
         return Placement((), 0.8, "whole-document")
     return _by_similarity(f"{text}\n{reason}", index)
+
+
+def _from_clause_column(hint: str, index: ClauseIndex, quoted_in_text: list[str]) -> Placement | None:
+    """A clause column (涉及条款) a unit added: 七（二）, 第八部分第一段, 九, 3.2, a plan's
+    name, a phrase of the clause, or 全文."""
+    folded = _strip_other_documents(fold(hint), index)
+    if _THROUGHOUT.search(folded) or _WHOLE.fullmatch(folded) or folded in ("总体", "整体", "通篇", "全文"):
+        return Placement((), 0.9, "clause-column")
+    refs = explicit_references(folded, index) or named_clauses(folded, index)
+    if not refs:
+        bare, dotted = _BARE_PART.match(folded), _DOTTED.match(folded)
+        if dotted:
+            found = index.paragraph(int(dotted["part"]), int(dotted["sub"]))
+            refs = [found] if found else []
+        elif bare and (number := parse_number(bare["part"])) is not None:
+            found = index.part_or_single(number)
+            refs = [found] if found else []
+    quoted = [cid for cid, _ in quoted_clauses(hint, index)]
+    if not refs and len(folded) >= 6:
+        refs = _best_quote_clause(folded, index)
+    refs = refs or quoted
+    if not refs:
+        return None
+    return Placement(tuple(_refine(refs, quoted + quoted_in_text)), 0.95, "clause-column")
 
 
 def _within(child: str, parent: str) -> bool:

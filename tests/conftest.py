@@ -71,3 +71,18 @@ def returns_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def sample_consultation():
     return load_consultation(SAMPLE / "consultation.toml")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print attribution accuracy per style when the evaluation tests ran."""
+    from .test_attribution_eval import REPORT
+
+    for name, per_style in REPORT.items():
+        terminalreporter.section(f"attribution accuracy: {name}")
+        right = sum(c[0] for c in per_style.values())
+        total = sum(c[1] for c in per_style.values())
+        for style, (ok, n, silent) in sorted(per_style.items()):
+            terminalreporter.write_line(
+                f"{style:<28} {ok:>3}/{n:<3} {ok / n:6.1%}   wrong and not flagged: {silent}"
+            )
+        terminalreporter.write_line(f"{'overall':<28} {right:>3}/{total:<3} {right / total:6.1%}")
