@@ -45,7 +45,7 @@ _OTHER_DOC = re.compile(
 _QUOTES = re.compile(
     r"“([^”]{2,200})”|‘([^’]{2,200})’|「([^」]{2,200})」|『([^』]{2,200})』|\"([^\"]{2,200})\""
 )
-_PROPOSED = re.compile(
+PROPOSED_BEFORE = _PROPOSED = re.compile(
     r"(?:增加|修改为|改为|表述为|调整为|补充|加上|增设|新增|替换为|更改为|修订为|写为|改成)[:：]?$"
 )
 _TWO_PLACES = re.compile(r"两处|两段|两部分|相互衔接|相衔接|移至|移到|调整至|调整到|合并|分别|挪至|放到")

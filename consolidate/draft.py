@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -24,10 +25,12 @@ def load_draft(path: Path) -> Draft:
         raise DraftError(f"draft file not found: {path}")
     suffix = path.suffix.lower()
     try:
+        marks: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         if suffix == ".docx":
-            from .readers.docx import read_paragraphs
+            from .readers.docx import read_paragraphs, read_underlines
 
             paragraphs = read_paragraphs(path)
+            marks = read_underlines(path)
         elif suffix in {".txt", ".text", ".md"}:
             paragraphs = path.read_text(encoding="utf-8-sig").splitlines()
         else:
@@ -36,7 +39,17 @@ def load_draft(path: Path) -> Draft:
         raise
     except Exception as exc:
         raise DraftError(f"cannot read the draft {path.name}: {exc}") from exc
-    return parse_draft(paragraphs)
+    draft = parse_draft(paragraphs)
+    if not marks:
+        return draft
+    return Draft(draft.title, tuple(_with_marks(c, marks) for c in draft.clauses))
+
+
+def _with_marks(clause: Clause, marks: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> Clause:
+    national, refined = marks.get(clause.text.strip(), ((), ()))
+    if not (national or refined):
+        return clause
+    return dataclasses.replace(clause, national=national, refined=refined)
 
 
 def parse_draft(lines: list[str]) -> Draft:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from .edits import ProposedEdit
+
 Severity = Literal["error", "warning", "info"]
 Status = Literal["opinions", "no_opinion", "missing", "needs_review"]
 CopyKind = Literal["editable", "stamped", "other"]
@@ -56,6 +58,8 @@ class Clause:
     heading: str
     text: str
     responsible: str = ""
+    national: tuple[str, ...] = ()  # underlined in the draft: the national document's wording
+    refined: tuple[str, ...] = ()  # wavy-underlined: the region's refinement of it
 
     @property
     def label(self) -> str:
@@ -129,6 +133,10 @@ class Opinion:
     confidence: float = 0.0
     attribution: str = ""
     superseded: bool = False
+    edits: tuple[ProposedEdit, ...] = ()
+    flags: tuple[str, ...] = ()  # moved, national-wording, responsible-unit, responsible-list, conflict
+    group: str = ""  # id of the first opinion of its group of similar opinions
+    duplicate_of: str = ""
 
     @property
     def needs_review(self) -> bool:
@@ -170,11 +178,32 @@ class UnitReport:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """Two opinions on one clause that pull in different directions (意见分歧)."""
+
+    first: str
+    second: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ClauseNotes:
+    """What the meeting should know about a clause besides its opinions."""
+
+    responsible: tuple[str, ...] = ()  # roster units responsible for it
+    responsible_all_cities: bool = False
+    responsible_commented: tuple[str, ...] = ()
+    responsible_unlisted: tuple[str, ...] = ()  # named responsible but not consulted
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@dataclass(frozen=True)
 class ClauseGroup:
     """The opinions about one clause (``clause`` None: the document as a whole)."""
 
     clause: Clause | None
     opinions: tuple[Opinion, ...]
+    notes: ClauseNotes = field(default_factory=ClauseNotes)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,9 @@ from .convert import convert_word_files
 from .discover import discover
 from .intake import IntakeContext, take_in
 from .merge import group_by_clause
+from .overrides import FILENAME as OVERRIDES
+from .overrides import OverridesError, apply_overrides, load_overrides
+from .review import annotate
 from .model import Consolidation, Consultation, Finding, Opinion
 from .roster import Roster
 from .status import assess_units
@@ -58,11 +61,22 @@ def consolidate(consultation: Consultation, returns_dir: Path) -> Consolidation:
     findings.extend(unit_findings)
     index = ClauseIndex(consultation.draft) if consultation.draft else None
     placed = tuple(_place(o, index) for o in opinions)
+    overrides_path = consultation.path.parent / OVERRIDES if consultation.path else None
+    if overrides_path is not None:
+        try:
+            placed, override_findings = apply_overrides(
+                placed, load_overrides(overrides_path), consultation.draft
+            )
+        except OverridesError as exc:
+            override_findings = [Finding("error", "overrides-invalid", str(exc), None, OVERRIDES)]
+        findings.extend(override_findings)
+    reviewed, notes, draft_findings = annotate(placed, consultation)
+    findings.extend(draft_findings)
     return Consolidation(
         consultation=consultation,
         units=tuple(reports),
-        opinions=placed,
-        groups=group_by_clause(placed, consultation.draft),
+        opinions=reviewed,
+        groups=group_by_clause(reviewed, consultation.draft, notes),
         findings=tuple(sorted(findings, key=_finding_order)),
         returns=tuple(returns),
     )

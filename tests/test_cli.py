@@ -26,7 +26,7 @@ def test_digest_writes_the_word_digest_and_json(sample, tmp_path):
     assert "共征求42个单位意见" in result.output
     assert Document(str(out)).paragraphs
     data = json.loads(js.read_text(encoding="utf-8"))
-    assert set(data) == {"consultation", "units", "opinions", "findings"}
+    assert set(data) == {"consultation", "units", "opinions", "clauses", "findings"}
     assert data["consultation"]["units"] == 42
 
 

@@ -285,3 +285,40 @@ def _inside_change(element, stop) -> bool:
             return True
         parent = parent.getparent()
     return False
+
+
+_U = f"{{{W}}}u"
+_NATIONAL_U = {"single", "double", "thick", "dotted", "dash", "words"}
+_REFINED_U = {"wave", "wavyHeavy", "wavyDouble"}
+
+
+def read_underlines(path: Path) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Per body paragraph text: the underlined and the wavy-underlined stretches.
+
+    Drafts mark the national document's original wording by underlining it and the
+    region's refinement by a wavy underline (as 附件1 of the sample letter says).
+    """
+    root = _document_root(path)
+    marks: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for paragraph in root.iter(_P):
+        national: list[str] = []
+        refined: list[str] = []
+        current: list[str] | None = None
+        kind = ""
+        for run in paragraph.iter(_R):
+            underline = run.find(f"{{{W}}}rPr/{_U}")
+            value = underline.get(f"{{{W}}}val", "single") if underline is not None else "none"
+            style = "national" if value in _NATIONAL_U else "refined" if value in _REFINED_U else ""
+            text = _run_text(run, _T)
+            if style and style == kind and current is not None:
+                current[-1] += text
+            elif style:
+                current = national if style == "national" else refined
+                current.append(text)
+            kind = style
+        if national or refined:
+            marks[paragraph_text(paragraph)] = (
+                tuple(x for x in national if x.strip()),
+                tuple(x for x in refined if x.strip()),
+            )
+    return marks

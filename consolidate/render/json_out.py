@@ -46,9 +46,27 @@ def to_data(result: Consolidation) -> dict[str, Any]:
                 "needs_review": o.needs_review,
                 "attribution": o.attribution,
                 "superseded": o.superseded,
+                "flags": list(o.flags),
+                "group": o.group or None,
+                "duplicate_of": o.duplicate_of or None,
+                "edits": [{"kind": e.kind, "old": e.old, "new": e.new} for e in o.edits],
                 "source": {"file": o.file, "where": o.where},
             }
             for o in result.opinions
+        ],
+        "clauses": [
+            {
+                "clause": g.clause.id if g.clause else None,
+                "label": g.clause.label if g.clause else "总体意见",
+                "opinions": [o.id for o in g.opinions],
+                "responsible": list(g.notes.responsible),
+                "responsible_commented": list(g.notes.responsible_commented),
+                "responsible_not_consulted": list(g.notes.responsible_unlisted),
+                "conflicts": [
+                    {"opinions": [c.first, c.second], "description": c.description} for c in g.notes.conflicts
+                ],
+            }
+            for g in result.groups
         ],
         "findings": [
             {

@@ -1,0 +1,97 @@
+"""The draft's 责任单位 lists: who is responsible for each paragraph.
+
+Lists abbreviate by shared prefixes — 自治区财政厅、教育厅、人力资源社会保障厅 means
+自治区财政厅, 自治区教育厅, 自治区人力资源社会保障厅 — and mix in collective names
+(自治区党委人才工作领导小组成员单位, 各设区市人民政府) and units that were not consulted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Unit
+from .roster import Roster, clean_name, name_core
+
+_COLLECTIVE = re.compile(r"成员单位|有关单位|有关部门|各级|各有关|领导小组|其他成员")
+_ALL_CITIES = re.compile(r"各设区市|各市|各地")
+_REQUEST = re.compile(r"责任单位|牵头单位|责任部门")
+_CHANGE = re.compile(r"增加|增补|补充|加上|删除|删去|去掉|调整|移出|列入|纳入|不作为|不宜作为|改为|修改为")
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """A paragraph's responsible units: on the roster, all cities, or named but unlisted."""
+
+    units: tuple[Unit, ...]
+    all_cities: bool
+    unlisted: tuple[str, ...]
+    collective: tuple[str, ...]
+
+
+def expand_list(text: str) -> list[str]:
+    """Names in a 责任单位 list with shared prefixes written out."""
+    names: list[str] = []
+    for group in re.split(r"[，,；;]", text):
+        prefix = ""
+        for n, item in enumerate(x.strip() for x in re.split(r"[、/]", group)):
+            if not item:
+                continue
+            if n == 0:
+                collective_prefix = re.match(r"^(各设区市|各市|各县（市、区）|各级)", item)
+                if collective_prefix:
+                    prefix = collective_prefix.group(1)
+                    names.append(item)
+                    continue
+                core = name_core(item)
+                prefix = item[: len(item) - len(core)] if item.endswith(core) and core != item else ""
+                if item.startswith("自治区党委") and not prefix.endswith("党委"):
+                    prefix = "自治区党委"
+                names.append(item)
+            elif prefix and not _has_prefix(item):
+                names.append(prefix + item)
+            else:
+                names.append(item)
+    return names
+
+
+def _has_prefix(item: str) -> bool:
+    return bool(re.match(r"^(自治区|区|省|市|广西|中共|共青团|国家|各|中国)", item)) or name_core(
+        item
+    ) != clean_name(item)
+
+
+def responsibility(text: str, roster: Roster, issuer: str = "") -> Responsibility:
+    """Match a 责任单位 list to the roster; the issuing department is never "unlisted"."""
+    units: list[Unit] = []
+    unlisted: list[str] = []
+    collective: list[str] = []
+    all_cities = False
+    issuer_core = name_core(issuer) if issuer else ""
+    for name in expand_list(text):
+        if _ALL_CITIES.search(name):
+            all_cities = True
+            continue
+        if _COLLECTIVE.search(name):
+            collective.append(name)
+            continue
+        match = roster.match(name)
+        if match is not None and match.how != "fuzzy":
+            if match.unit not in units:
+                units.append(match.unit)
+        elif issuer_core and name_core(name) == issuer_core:
+            continue
+        else:
+            unlisted.append(name)
+    return Responsibility(tuple(units), all_cities, tuple(dict.fromkeys(unlisted)), tuple(collective))
+
+
+def is_responsible(unit: Unit, responsible: Responsibility) -> bool:
+    if unit in responsible.units:
+        return True
+    return responsible.all_cities and unit.name.endswith("市人民政府")
+
+
+def asks_to_change_list(text: str) -> bool:
+    """An opinion that asks to add or remove a unit from a 责任单位 list."""
+    return bool(_REQUEST.search(text)) and bool(_CHANGE.search(text))

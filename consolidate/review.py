@@ -1,0 +1,229 @@
+"""Preparing opinions for the drafting team's decision.
+
+For each opinion: the edits it proposes located in its clause, whether it touches the
+national document's wording, whether its unit is responsible for the clause, whether it
+asks to change a 责任单位 list. Across opinions: groups of opinions from different units
+asking for the same thing, and opinions on one clause that contradict each other.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+
+from .attribution import PROPOSED_BEFORE
+from .edits import LocatedEdit, locate, parse_edits, quoted_spans
+from .model import ClauseNotes, Conflict, Consultation, Draft, Finding, Opinion
+from .responsibility import Responsibility, asks_to_change_list, is_responsible, responsibility
+from .roster import Roster
+from .textnorm import fold
+
+SIMILAR_AT = 85  # rapidfuzz ratio of the folded texts
+_STRENGTHEN = re.compile(r"加强|强化|加大|提高|增加|扩大|完善|明确|细化|保留")
+_NOISE = re.compile(r"[\W_]|建议|我单位|我厅|我局|我委|我市|修改为|改为")
+
+
+def annotate(
+    opinions: tuple[Opinion, ...], consultation: Consultation
+) -> tuple[tuple[Opinion, ...], dict[str, ClauseNotes], list[Finding]]:
+    """Opinions with edits and flags, notes per clause id, and findings about the draft."""
+    draft = consultation.draft
+    roster = Roster(consultation.units)
+    units = {u.name: u for u in consultation.units}
+    duties = _duties(draft, roster, consultation.issuer)
+    annotated = []
+    for opinion in opinions:
+        edits = tuple(parse_edits(opinion.text))
+        flags = list(opinion.flags)
+        clauses = [draft.get(c) for c in opinion.clauses] if draft else []
+        targets = [e.old for e in edits] + draft_quotes(opinion.text)
+        if any(_touches(t, c.national) for t in targets for c in clauses if c is not None):
+            flags.append("national-wording")
+        unit = units.get(opinion.unit)
+        if unit is not None and any(is_responsible(unit, duties[c]) for c in opinion.clauses if c in duties):
+            flags.append("responsible-unit")
+        if asks_to_change_list(opinion.text):
+            flags.append("responsible-list")
+        annotated.append(dataclasses.replace(opinion, edits=edits, flags=tuple(dict.fromkeys(flags))))
+    grouped = group_similar(annotated)
+    conflicts = find_conflicts(grouped, draft)
+    in_conflict = {i for conflict in conflicts.values() for c in conflict for i in (c.first, c.second)}
+    final = tuple(
+        dataclasses.replace(o, flags=(*o.flags, "conflict")) if o.id in in_conflict else o for o in grouped
+    )
+    notes = _notes(final, draft, duties, units, conflicts)
+    return final, notes, _draft_findings(draft, duties)
+
+
+def draft_quotes(text: str) -> list[str]:
+    """Quotations of draft wording in an opinion (not of the wording it proposes)."""
+    return [
+        text[a:b] for a, b in quoted_spans(text) if not PROPOSED_BEFORE.search(text[max(0, a - 7) : a - 1])
+    ]
+
+
+def located_edits(opinion: Opinion, draft: Draft | None) -> list[tuple[str, LocatedEdit]]:
+    """``(clause id, located edit)`` for every edit of the opinion found in its clauses."""
+    found = []
+    for clause_id in opinion.clauses:
+        clause = draft.get(clause_id) if draft else None
+        if clause is None or clause.paragraph is None and clause.id != "0":
+            continue
+        for edit in opinion.edits:
+            located = locate(edit, clause.text)
+            if located is not None:
+                found.append((clause_id, located))
+    return found
+
+
+def _touches(target: str, spans: tuple[str, ...]) -> bool:
+    target = fold(target)
+    return any(target and (target in fold(s) or fold(s) in target) for s in spans if len(fold(s)) >= 4)
+
+
+def _duties(draft: Draft | None, roster: Roster, issuer: str) -> dict[str, Responsibility]:
+    if draft is None:
+        return {}
+    return {c.id: responsibility(c.responsible, roster, issuer) for c in draft.paragraphs() if c.responsible}
+
+
+def group_similar(opinions: list[Opinion]) -> list[Opinion]:
+    """Mark opinions from different units that ask for the same thing with one group id.
+
+    Each opinion is compared only with the first opinion of each group already formed on
+    the same clauses, so a campaign of thousands of near-identical opinions costs about
+    one comparison each, not one per pair.
+    """
+    from rapidfuzz import fuzz
+
+    representatives: dict[tuple[str, ...], list[tuple[str, str, tuple, set[str]]]] = defaultdict(list)
+    group_of: dict[str, str] = {}
+    for opinion in opinions:
+        if opinion.superseded:
+            continue
+        key = fold(_NOISE.sub("", opinion.text))
+        edits = tuple((e.kind, fold(e.old), fold(e.new)) for e in opinion.edits)
+        for rep_id, rep_key, rep_edits, members in representatives[opinion.clauses]:
+            same = (edits and edits == rep_edits) or (key and fuzz.ratio(key, rep_key) >= SIMILAR_AT)
+            if same and opinion.unit not in members:
+                group_of[opinion.id] = rep_id
+                group_of.setdefault(rep_id, rep_id)
+                members.add(opinion.unit)
+                break
+        else:
+            representatives[opinion.clauses].append((opinion.id, key, edits, {opinion.unit}))
+    return [dataclasses.replace(o, group=group_of.get(o.id, "")) for o in opinions]
+
+
+def find_conflicts(opinions: list[Opinion], draft: Draft | None) -> dict[str, list[Conflict]]:
+    """Per clause: different replacements for the same words, or deleting what another
+    unit wants kept or strengthened."""
+    by_clause: dict[str, list[Opinion]] = defaultdict(list)
+    for opinion in opinions:
+        if not opinion.superseded and not opinion.duplicate_of:
+            for clause_id in opinion.clauses:
+                by_clause[clause_id].append(opinion)
+    conflicts: dict[str, list[Conflict]] = {}
+    for clause_id, here in by_clause.items():
+        clause = draft.get(clause_id) if draft else None
+        if clause is None or len(here) < 2:
+            continue
+        spans = {
+            o.id: [located for cid, located in located_edits(o, draft) if cid == clause_id] for o in here
+        }
+        found: list[Conflict] = []
+        for i, a in enumerate(here):
+            for b in here[i + 1 :]:
+                if a.unit == b.unit or (a.group and a.group == b.group):
+                    continue
+                description = _disagreement(a, b, spans[a.id], spans[b.id], clause.text)
+                if description:
+                    found.append(Conflict(a.id, b.id, description))
+        if found:
+            conflicts[clause_id] = found
+    return conflicts
+
+
+def _disagreement(
+    a: Opinion, b: Opinion, edits_a: list[LocatedEdit], edits_b: list[LocatedEdit], text: str
+) -> str:
+    for x in edits_a:
+        for y in edits_b:
+            if x.start >= y.end or y.start >= x.end:
+                continue
+            words = text[min(x.start, y.start) : max(x.end, y.end)]
+            if (
+                x.edit.kind == "delete"
+                and y.edit.kind != "delete"
+                or y.edit.kind == "delete"
+                and x.edit.kind != "delete"
+            ):
+                (deleter, deleted), (keeper, kept) = (
+                    ((a, x), (b, y)) if x.edit.kind == "delete" else ((b, y), (a, x))
+                )
+                action = f"修改为“{kept.edit.new}”" if kept.edit.kind == "replace" else "保留并补充"
+                return (
+                    f"{deleter.unit}建议删除“{text[deleted.start : deleted.end]}”，{keeper.unit}建议{action}"
+                )
+            if fold(x.edit.new) != fold(y.edit.new) and x.edit.kind == y.edit.kind == "replace":
+                return f"{a.unit}与{b.unit}对“{words}”提出不同的修改表述"
+    for deleter, other, deletes in ((a, b, edits_a), (b, a, edits_b)):
+        for x in deletes:
+            if (
+                x.edit.kind == "delete"
+                and fold(x.edit.old) in fold(other.text)
+                and _STRENGTHEN.search(other.text)
+            ):
+                if not any(e.kind == "delete" for e in other.edits):
+                    return f"{deleter.unit}建议删除“{x.edit.old}”，{other.unit}建议加强或完善相关内容"
+    return ""
+
+
+def _notes(
+    opinions: tuple[Opinion, ...],
+    draft: Draft | None,
+    duties: dict[str, Responsibility],
+    units: dict,
+    conflicts: dict[str, list[Conflict]],
+) -> dict[str, ClauseNotes]:
+    commenters: dict[str, set[str]] = defaultdict(set)
+    for opinion in opinions:
+        if not opinion.superseded:
+            for clause_id in opinion.clauses:
+                commenters[clause_id].add(opinion.unit)
+    notes: dict[str, ClauseNotes] = {}
+    for clause_id in set(duties) | set(conflicts):
+        duty = duties.get(clause_id)
+        names = tuple(u.name for u in duty.units) if duty else ()
+        commented = tuple(
+            name
+            for name in sorted(
+                commenters[clause_id], key=lambda n: list(units).index(n) if n in units else 999
+            )
+            if name in units and duty is not None and is_responsible(units[name], duty)
+        )
+        notes[clause_id] = ClauseNotes(
+            responsible=names,
+            responsible_all_cities=bool(duty and duty.all_cities),
+            responsible_commented=commented,
+            responsible_unlisted=duty.unlisted if duty else (),
+            conflicts=tuple(conflicts.get(clause_id, ())),
+        )
+    return notes
+
+
+def _draft_findings(draft: Draft | None, duties: dict[str, Responsibility]) -> list[Finding]:
+    unlisted: dict[str, list[str]] = defaultdict(list)
+    for clause_id, duty in duties.items():
+        for name in duty.unlisted:
+            unlisted[name].append(clause_id)
+    label = {c.id: c.label for c in draft.clauses} if draft else {}
+    return [
+        Finding(
+            "warning",
+            "responsible-not-consulted",
+            f"征求意见稿把“{name}”列为责任单位（{'、'.join(label.get(c, c) for c in clauses)}），但它不在征求意见名单中：请确认是否需要征求其意见",
+        )  # fmt: skip
+        for name, clauses in unlisted.items()
+    ]
