@@ -71,7 +71,7 @@ def parse_edits(text: str) -> list[ProposedEdit]:
         following = spans[n + 1] if n + 1 < len(spans) else None
         between = text[end + 1 : following[0] - 1] if following else ""
         after = text[end + 1 : end + 8]
-        if following and re.fullmatch(rf"\s*(?:中的?|里的?)\s*", between):
+        if following and re.fullmatch(r"\s*(?:中的?|里的?)\s*", between):
             # 将“A”中的“C”修改为“D” / 删除“A”中的“C”: act on C.
             container_before[n + 1] = before
             continue

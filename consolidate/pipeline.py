@@ -11,10 +11,10 @@ from .convert import convert_word_files
 from .discover import discover
 from .intake import IntakeContext, take_in
 from .merge import group_by_clause
+from .model import Consolidation, Consultation, Finding, Opinion
 from .overrides import FILENAME as OVERRIDES
 from .overrides import OverridesError, apply_overrides, load_overrides
 from .review import annotate
-from .model import Consolidation, Consultation, Finding, Opinion
 from .roster import Roster
 from .status import assess_units
 from .unpack import expand

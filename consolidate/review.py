@@ -68,7 +68,7 @@ def located_edits(opinion: Opinion, draft: Draft | None) -> list[tuple[str, Loca
     found = []
     for clause_id in opinion.clauses:
         clause = draft.get(clause_id) if draft else None
-        if clause is None or clause.paragraph is None and clause.id != "0":
+        if clause is None or (clause.paragraph is None and clause.id != "0"):
             continue
         for edit in opinion.edits:
             located = locate(edit, clause.text)
@@ -153,11 +153,8 @@ def _disagreement(
             if x.start >= y.end or y.start >= x.end:
                 continue
             words = text[min(x.start, y.start) : max(x.end, y.end)]
-            if (
-                x.edit.kind == "delete"
-                and y.edit.kind != "delete"
-                or y.edit.kind == "delete"
-                and x.edit.kind != "delete"
+            if (x.edit.kind == "delete" and y.edit.kind != "delete") or (
+                y.edit.kind == "delete" and x.edit.kind != "delete"
             ):
                 (deleter, deleted), (keeper, kept) = (
                     ((a, x), (b, y)) if x.edit.kind == "delete" else ((b, y), (a, x))
@@ -174,9 +171,9 @@ def _disagreement(
                 x.edit.kind == "delete"
                 and fold(x.edit.old) in fold(other.text)
                 and _STRENGTHEN.search(other.text)
+                and not any(e.kind == "delete" for e in other.edits)
             ):
-                if not any(e.kind == "delete" for e in other.edits):
-                    return f"{deleter.unit}建议删除“{x.edit.old}”，{other.unit}建议加强或完善相关内容"
+                return f"{deleter.unit}建议删除“{x.edit.old}”，{other.unit}建议加强或完善相关内容"
     return ""
 
 
@@ -224,6 +221,6 @@ def _draft_findings(draft: Draft | None, duties: dict[str, Responsibility]) -> l
             "warning",
             "responsible-not-consulted",
             f"征求意见稿把“{name}”列为责任单位（{'、'.join(label.get(c, c) for c in clauses)}），但它不在征求意见名单中：请确认是否需要征求其意见",
-        )  # fmt: skip
+        )
         for name, clauses in unlisted.items()
     ]
