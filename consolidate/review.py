@@ -21,6 +21,7 @@ from .textnorm import fold
 
 SIMILAR_AT = 85  # rapidfuzz ratio of the folded texts
 _STRENGTHEN = re.compile(r"加强|强化|加大|提高|增加|扩大|完善|明确|细化|保留")
+_JOINERS = re.compile(r"[\W_和及与以及并的等]")
 _NOISE = re.compile(r"[\W_]|建议|我单位|我厅|我局|我委|我市|修改为|改为")
 
 
@@ -54,6 +55,11 @@ def annotate(
     )
     notes = _notes(final, draft, duties, units, conflicts)
     return final, notes, _draft_findings(draft, duties)
+
+
+def wording(text: str) -> str:
+    """What a phrase says, without the joining words people vary (和/及/与/、/的/等)."""
+    return _JOINERS.sub("", fold(text))
 
 
 def draft_quotes(text: str) -> list[str]:
@@ -103,9 +109,14 @@ def group_similar(opinions: list[Opinion]) -> list[Opinion]:
         if opinion.superseded:
             continue
         key = fold(_NOISE.sub("", opinion.text))
-        edits = tuple((e.kind, fold(e.old), fold(e.new)) for e in opinion.edits)
+        edits = tuple((e.kind, wording(e.old), wording(e.new)) for e in opinion.edits)
         for rep_id, rep_key, rep_edits, members in representatives[opinion.clauses]:
-            same = (edits and edits == rep_edits) or (key and fuzz.ratio(key, rep_key) >= SIMILAR_AT)
+            # Two edits are the same request only when they change the same words the same way.
+            same = (
+                edits == rep_edits
+                if edits and rep_edits
+                else bool(key) and fuzz.ratio(key, rep_key) >= SIMILAR_AT
+            )
             if same and opinion.unit not in members:
                 group_of[opinion.id] = rep_id
                 group_of.setdefault(rep_id, rep_id)
@@ -163,7 +174,7 @@ def _disagreement(
                 return (
                     f"{deleter.unit}建议删除“{text[deleted.start : deleted.end]}”，{keeper.unit}建议{action}"
                 )
-            if fold(x.edit.new) != fold(y.edit.new) and x.edit.kind == y.edit.kind == "replace":
+            if wording(x.edit.new) != wording(y.edit.new) and x.edit.kind == y.edit.kind == "replace":
                 return f"{a.unit}与{b.unit}对“{words}”提出不同的修改表述"
     for deleter, other, deletes in ((a, b, edits_a), (b, a, edits_b)):
         for x in deletes:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..edits import redline
+from ..merge import group_key
 from ..model import Clause, ClauseGroup, Consolidation, Draft, Opinion
 from ..numerals import to_chinese
+from ..review import located_edits
 from ..summary import STATUS_LABELS, summary_sentence
 from . import officedoc as od
 
@@ -15,6 +18,7 @@ _OPINION_WIDTHS = [12.0, 36.0, 82.0, 62.0, 33.0]
 _FINDING_WIDTHS = [16.0, 40.0, 60.0, 109.0]
 _GREY = "595959"
 _RED = "C00000"
+_BLUE = "1F4E79"
 
 
 def write_digest(result: Consolidation, path: Path) -> None:
@@ -107,28 +111,124 @@ def _clause_name(clause: Clause | None, draft: Draft | None) -> str:
 
 def _clause_group(document: Any, group: ClauseGroup, draft: Draft | None, with_subheading: bool) -> None:
     clause = group.clause
+    rows = _rows(group.opinions)
     if with_subheading and clause is not None:
         od.heading(document, f"{_clause_name(clause, draft)}（{len(group.opinions)}条）", 3)
-    if (clause is not None and clause.paragraph is not None) or (clause is not None and clause.id == "0"):
+    if clause is not None and (clause.paragraph is not None or clause.id == "0"):
         para = od.paragraph(document, "", indent=True, line_pt=22)
         od.add_run(para, "【原文】", od.HEADING2_FONT, 14, bold=True)
         od.add_run(para, clause.text, od.HEADING2_FONT, 14, color=_GREY)
+        _responsible(document, group)
+        _redlines(document, group, draft)
+    for conflict in group.notes.conflicts:
+        para = od.paragraph(document, "", indent=True, line_pt=22)
+        od.add_run(para, "【意见分歧】", od.HEADING2_FONT, 14, bold=True, color=_RED)
+        od.add_run(para, conflict.description + "，请会议研究确定。", od.HEADING2_FONT, 14, color=_RED)
     grid = od.table(document, ["序号", "提出单位", "修改意见", "修改理由", "处理意见"], _OPINION_WIDTHS)
-    for n, opinion in enumerate(group.opinions, start=1):
-        od.fill_row(grid, _opinion_cells(n, opinion), _OPINION_WIDTHS)
+    for n, members in enumerate(rows, start=1):
+        od.fill_row(grid, _row_cells(n, members, group), _OPINION_WIDTHS)
     od.paragraph(document, "", line_pt=12)
 
 
-def _opinion_cells(n: int, opinion: Opinion) -> list[list[tuple[str, dict[str, Any]]]]:
-    text: list[tuple[str, dict[str, Any]]] = [(opinion.text, {})]
-    if opinion.remark:
-        text.append((f"\n备注：{opinion.remark}", {"color": _GREY, "size": 10.5}))
-    if opinion.needs_review:
-        text.append((f"\n〔归类待核：{_method(opinion)}〕", {"color": _RED, "size": 10.5}))
-    if len(opinion.clauses) > 1:
-        text.append((f"\n〔同时涉及：{'、'.join(opinion.clauses)}〕", {"color": _GREY, "size": 10.5}))
-    unit = [(opinion.unit, {}), (f"\n{opinion.id}", {"color": _GREY, "size": 9, "font": "Times New Roman"})]
-    return [[(str(n), {"align": "center"})], unit, text, [(opinion.reason, {})], [("", {})]]
+def _rows(opinions: tuple[Opinion, ...]) -> list[list[Opinion]]:
+    """Opinions of one similar group (or merged duplicates) share a row."""
+    rows: dict[str, list[Opinion]] = {}
+    for opinion in opinions:
+        rows.setdefault(group_key(opinion), []).append(opinion)
+    return list(rows.values())
+
+
+def _responsible(document: Any, group: ClauseGroup) -> None:
+    notes = group.notes
+    if not (notes.responsible or notes.responsible_all_cities or notes.responsible_unlisted):
+        return
+    named = list(notes.responsible) + (["各设区市人民政府"] if notes.responsible_all_cities else [])
+    parts = [f"{'、'.join(named)}" if named else "无名单内单位"]
+    if notes.responsible_commented:
+        parts.append(f"其中提出意见的：{'、'.join(notes.responsible_commented)}")
+    if notes.responsible_unlisted:
+        parts.append(f"列为责任单位但未征求意见：{'、'.join(notes.responsible_unlisted)}")
+    para = od.paragraph(document, "", indent=True, line_pt=22)
+    od.add_run(para, "【责任单位】", od.HEADING2_FONT, 14, bold=True)
+    od.add_run(para, "；".join(parts) + "。", od.HEADING2_FONT, 14)
+
+
+def _redlines(document: Any, group: ClauseGroup, draft: Draft | None) -> None:
+    """Each proposed edit shown inside the clause's own words: deletions struck through,
+    insertions underlined, with the proposing unit."""
+    clause = group.clause
+    if clause is None:
+        return
+    shown: set[tuple[str, str, str]] = set()
+    lines = []
+    for opinion in group.opinions:
+        for clause_id, located in located_edits(opinion, draft):
+            key = (located.edit.kind, located.edit.old, located.edit.new)
+            if clause_id != clause.id or key in shown:
+                continue
+            shown.add(key)
+            units = [o.unit for o in group.opinions if any(e == located.edit for e in o.edits)]
+            lines.append(("、".join(dict.fromkeys(units)), redline(clause.text, located)))
+    if not lines:
+        return
+    para = od.paragraph(document, "", indent=True, line_pt=22)
+    od.add_run(para, "【修改示意】", od.HEADING2_FONT, 14, bold=True)
+    od.add_run(para, "删除线为建议删除，下划线为建议增加。", od.HEADING2_FONT, 14, color=_GREY)
+    for units, segments in lines:
+        para = od.paragraph(document, "", indent=True, line_pt=22)
+        od.add_run(para, f"{units}：", od.HEADING2_FONT, 14, bold=True)
+        for text, style in segments:
+            if style == "deleted":
+                od.add_run(para, text, od.BODY_FONT, 14, strike=True, color=_RED)
+            elif style == "inserted":
+                od.add_run(para, text, od.BODY_FONT, 14, underline=True, color=_BLUE)
+            elif text:
+                od.add_run(para, text, od.BODY_FONT, 14)
+
+
+_FLAG_LABELS = {
+    "national-wording": ("涉及国家原文表述", _RED),
+    "conflict": ("意见分歧", _RED),
+    "responsible-list": ("请求调整责任单位", _GREY),
+    "moved": ("人工调整归类", _GREY),
+}
+
+
+def _row_cells(n: int, members: list[Opinion], group: ClauseGroup) -> list[list[tuple[str, dict[str, Any]]]]:
+    first = members[0]
+    units: list[tuple[str, dict[str, Any]]] = []
+    for k, opinion in enumerate(members):
+        mark = "（责任单位）" if "responsible-unit" in opinion.flags else ""
+        units.append((("\n" if k else "") + opinion.unit, {}))
+        if mark:
+            units.append((mark, {"color": _GREY, "size": 10.5}))
+        units.append((f"\n{opinion.id}", {"color": _GREY, "size": 9, "font": "Times New Roman"}))
+    text: list[tuple[str, dict[str, Any]]] = [(first.text, {})]
+    for other in members[1:]:
+        how = "与上述意见重复" if other.duplicate_of else "意见相近"
+        if other.text.strip() != first.text.strip():
+            text.append((f"\n〔{other.unit}（{how}）：{other.text}〕", {"color": _GREY, "size": 10.5}))
+    remarks = [o.remark for o in members if o.remark]
+    if remarks:
+        text.append((f"\n备注：{'；'.join(remarks)}", {"color": _GREY, "size": 10.5}))
+    if len(members) > 1:
+        text.append((f"\n〔{len(members)}个单位提出相近意见〕", {"color": _GREY, "size": 10.5}))
+    flags = dict.fromkeys(f for o in members for f in o.flags)
+    for flag in flags:
+        if flag in _FLAG_LABELS:
+            label, color = _FLAG_LABELS[flag]
+            text.append((f"\n〔{label}〕", {"color": color, "size": 10.5}))
+    if first.needs_review:
+        text.append((f"\n〔归类待核：{_method(first)}〕", {"color": _RED, "size": 10.5}))
+    if len(first.clauses) > 1:
+        text.append((f"\n〔同时涉及：{'、'.join(first.clauses)}〕", {"color": _GREY, "size": 10.5}))
+    reasons = [o.reason for o in members if o.reason]
+    reason_text = (
+        (reasons[0] if reasons else "")
+        if len(set(reasons)) <= 1
+        else "\n".join(f"{o.unit}：{o.reason}" for o in members if o.reason)
+    )
+    return [[(str(n), {"align": "center"})], units, text, [(reason_text, {})], [("", {})]]
 
 
 def _method(opinion: Opinion) -> str:
