@@ -36,6 +36,15 @@ _consultation_option = click.option(
     help="consultation.toml (default: the nearest one in RETURNS_DIR or its parents).",
 )
 _verbose_option = click.option("-v", "--verbose", is_flag=True, help="Also list informational findings.")
+_strict_option = click.option(
+    "--strict", is_flag=True, help="Exit with status 1 when any finding is an error (for scripted use)."
+)
+
+
+def _exit_if_strict(result, strict: bool) -> None:
+    if strict and any(f.severity == "error" for f in result.findings):
+        click.echo("错误 / error: --strict: 存在错误级别的问题 / error findings present", err=True)
+        sys.exit(1)
 
 
 def _run(returns_dir: Path, consultation_path: Path | None):
@@ -76,11 +85,17 @@ def _console(to_stderr: bool):
 )
 @click.option("--json", "json_path", metavar="PATH|-", help="Also write the result as JSON ('-' for stdout).")
 @_verbose_option
+@_strict_option
 def digest(
-    returns_dir: Path, consultation_path: Path | None, output: Path, json_path: str | None, verbose: bool
+    returns_dir: Path,
+    consultation_path: Path | None,
+    output: Path,
+    json_path: str | None,
+    verbose: bool,
+    strict: bool,
 ) -> None:
     """Read every return in RETURNS_DIR; print a summary and write the Word digest."""
-    from .outputs import OutputError, check_target, write_atomically
+    from .outputs import OutputError, check_not_input, check_target, write_atomically
     from .render.terminal import print_summary
 
     targets = [output] + ([Path(json_path)] if json_path and json_path != "-" else [])
@@ -90,6 +105,11 @@ def digest(
     except OutputError as exc:
         _fail(str(exc))
     result = _run(returns_dir, consultation_path)
+    try:
+        for target in targets:
+            check_not_input(target, result.consultation)
+    except OutputError as exc:
+        _fail(str(exc))
     console = _console(to_stderr=json_path == "-")
     print_summary(result, console, show_info=verbose)
 
@@ -108,18 +128,21 @@ def digest(
     console.print(f"\n已写入汇总表 / digest written: {output}")
     if json_path and json_path != "-":
         console.print(f"已写入 JSON / JSON written: {json_path}")
+    _exit_if_strict(result, strict)
 
 
 @main.command()
 @click.argument("returns_dir", type=click.Path(file_okay=False, path_type=Path))
 @_consultation_option
 @_verbose_option
-def status(returns_dir: Path, consultation_path: Path | None, verbose: bool) -> None:
+@_strict_option
+def status(returns_dir: Path, consultation_path: Path | None, verbose: bool, strict: bool) -> None:
     """Print who has and has not replied; write nothing."""
     from .render.terminal import print_summary
 
     result = _run(returns_dir, consultation_path)
     print_summary(result, _console(to_stderr=False), show_info=verbose)
+    _exit_if_strict(result, strict)
 
 
 if __name__ == "__main__":  # pragma: no cover

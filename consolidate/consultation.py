@@ -55,6 +55,7 @@ def load_consultation(path: Path) -> Consultation:
     contacts = _contacts(data.get("contact", []), where)
 
     draft = None
+    draft_path = None
     if "draft" in data:
         draft_name = data["draft"]
         if not isinstance(draft_name, str) or not draft_name.strip():
@@ -74,6 +75,7 @@ def load_consultation(path: Path) -> Consultation:
         contacts=contacts,
         draft=draft,
         path=path.resolve(),
+        draft_path=draft_path,
     )
 
 

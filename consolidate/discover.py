@@ -40,6 +40,7 @@ class FoundFile:
     received: dt.datetime | None = None
     sender: str = ""
     modified: float = 0.0
+    note: str = ""  # something to tell the clerk about the file itself
 
 
 def discover(folder: Path) -> tuple[list[FoundFile], list[tuple[str, str]]]:
@@ -58,14 +59,31 @@ def discover(folder: Path) -> tuple[list[FoundFile], list[tuple[str, str]]]:
             if why:
                 ignored.append((relative, why))
                 continue
-            found.append(FoundFile(path, relative, sniff(path), modified=path.stat().st_mtime))
+            note = (
+                ""
+                if relative == path.relative_to(folder).as_posix()
+                else "文件名不是 UTF-8 编码（按 GBK 显示）"
+            )
+            found.append(FoundFile(path, relative, sniff(path), modified=path.stat().st_mtime, note=note))
     return found, ignored
 
 
 def _display(relative: Path) -> str:
-    """A printable name even when the file name is not valid UTF-8 (shown with escapes)."""
+    """A printable name even when the file name is not valid UTF-8.
+
+    Names copied from Chinese Windows media can be GBK bytes; they are shown decoded as
+    GB18030 when that works, else with escapes.
+    """
     text = relative.as_posix()
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        raw = os.fsencode(text)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")
 
 
 def ignore_reason(path: Path) -> str:

@@ -8,6 +8,7 @@ the table. Every non-empty cell of the opinion table ends up in an entry or in a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ class FormContent:
     outside_text: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())
     authors: tuple[str, ...] = ()  # who made tracked changes or comments
+    lost: tuple[str, ...] = ()  # table cells that reached no entry: a defect, reported as an error
     from_revisions: bool = False  # opinions read from a returned draft's tracked changes
     has_revisions: bool = False
 
@@ -100,6 +102,7 @@ def interpret(document: SourceDocument) -> FormContent:
     unit_cells: list[str] = []
     outside: list[str] = []
     notes: list[str] = []
+    lost: list[str] = []
     table_found = False
 
     def take_line(text: str) -> None:
@@ -146,6 +149,7 @@ def interpret(document: SourceDocument) -> FormContent:
             entries.extend(read.entries)
             unit_cells.extend(read.unit_cells)
             notes.extend(read.notes)
+            lost.extend(read.lost)
             no_opinion = no_opinion or read.no_opinion
             for text in read.lines_after:
                 take_line(text)
@@ -171,6 +175,7 @@ def interpret(document: SourceDocument) -> FormContent:
         authors=tuple(dict.fromkeys(r.author for r in document.revisions if r.author)),
         from_revisions=from_revisions,
         has_revisions=bool(document.revisions),
+        lost=tuple(lost),
     )
 
 
@@ -209,87 +214,141 @@ class _RowsRead:
     unit_cells: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     lines_after: list[str] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)
     no_opinion: bool = False
 
 
 def _read_rows(table: Table, header_at: int, roles: dict[int, Role], names: dict[int, str]) -> _RowsRead:
     read = _RowsRead()
     for r in range(header_at + 1, len(table.rows)):
-        row = table.rows[r]
-        values: dict[Role, list[str]] = {}
-        extras: list[str] = []
-        fresh_texts: list[str] = []
-        for c, cell in enumerate(row):
-            origin_row, origin_col = cell.origin
-            if origin_row == r and origin_col != c:
-                continue  # horizontal continuation: counted once, in its first column
-            text = tidy(cell.text)
-            if not text:
-                continue
-            role = roles.get(c)
-            if origin_row != r:
-                # Vertical continuation: only the unit column's value carries down.
-                if role == "unit":
-                    values.setdefault("unit", []).append(text)
-                continue
-            fresh_texts.append(text)
-            if role is None:
-                role = roles.get(origin_col, "other")
-            if role == "other":
-                extras.append(f"{names.get(c, '')}：{text}" if names.get(c) else text)
-            else:
-                values.setdefault(role, []).append(text)
-        if not fresh_texts:
+        fresh = _fresh_texts(table, r)
+        if not fresh:
             continue
-        if _spans_whole_row(table, r) or _only_in_seq(values, extras):
-            statement = fresh_texts[0]
-            if is_no_opinion(statement) or is_blank_mark(statement):
-                read.no_opinion = read.no_opinion or is_no_opinion(statement)
-                continue
-            if _is_seq_number(statement):
-                continue  # a numbered blank template row
-            if _looks_like_footer(statement):
-                read.lines_after.append(statement)
-                continue
-            values = {"opinion": [statement]}
-            extras = []
-        if "unit" in values:
-            read.unit_cells.extend(values["unit"])
-        opinion = "\n".join(values.get("opinion", []))
-        reason = "\n".join(values.get("reason", []))
-        remark_parts = values.get("remark", []) + extras
-        seq = " ".join(values.get("seq", []))
-        if seq and not _is_seq_number(seq):
-            remark_parts.insert(0, f"序号：{seq}")
-        remark = "\n".join(remark_parts)
-        clause_hint = "\n".join(values.get("clause", []))
-        where = f"{table.where}第{r + 1}行"
-        if is_blank_mark(opinion):
-            opinion = ""
-        if not opinion:
-            if is_no_opinion(reason) or not (reason or remark or clause_hint):
-                read.no_opinion = read.no_opinion or is_no_opinion(reason)
-                continue
-            if read.entries and not seq:
-                previous = read.entries[-1]
-                read.entries[-1] = FormEntry(
-                    previous.text,
-                    "\n".join(x for x in (previous.reason, reason) if x),
-                    "\n".join(x for x in (previous.remark, remark) if x),
-                    previous.unit_cell,
-                    "\n".join(x for x in (previous.clause_hint, clause_hint) if x),
-                    previous.where,
-                )
-                read.notes.append(f"{where}: 只有理由或备注，已并入上一条意见")
-                continue
-            read.notes.append(f"{where}: 只有理由或备注，没有修改意见")
-        if is_no_opinion(opinion):
-            read.no_opinion = True
-            if not (reason and not is_no_opinion(reason)) and not clause_hint:
-                continue
-        unit_cell = values.get("unit", [""])[0]
-        read.entries.extend(_split_entry(opinion, reason, remark, unit_cell, clause_hint, where))
+        entries_before = len(read.entries)
+        previous = read.entries[-1] if read.entries else None
+        consumed = _read_row(table, r, roles, names, read)
+        # Nothing lost, provably: every piece of every cell read must be in an entry, a
+        # note, or a statement recognised as no opinion / a blank mark / a row number.
+        produced = read.entries[entries_before:] + (
+            [read.entries[entries_before - 1]]
+            if previous and entries_before and read.entries[entries_before - 1] is not previous
+            else []
+        )
+        corpus = fold(
+            "\n".join(
+                [*consumed, *(f"{e.text}{e.reason}{e.remark}{e.unit_cell}{e.clause_hint}" for e in produced)]
+            )
+        )
+        for text in fresh:
+            if not all(piece in corpus for piece in _pieces(text)):
+                read.lost.append(f"{table.where}第{r + 1}行：{text}")
     return read
+
+
+def _fresh_texts(table: Table, r: int) -> list[str]:
+    return [
+        tidy(cell.text) for c, cell in enumerate(table.rows[r]) if cell.origin == (r, c) and tidy(cell.text)
+    ]
+
+
+def _pieces(text: str) -> list[str]:
+    """A cell's text as the pieces that must survive: its lines and numbered items,
+    without the numbering marks and item separators that splitting removes."""
+    preamble, items = split_numbered(text)
+    pieces = []
+    for part in [preamble, *(item.text for item in items)]:
+        for line in part.splitlines():
+            piece = fold(line).strip("；;。.，,")
+            if piece:
+                pieces.append(piece)
+    return pieces
+
+
+def _read_row(
+    table: Table, r: int, roles: dict[int, Role], names: dict[int, str], read: _RowsRead
+) -> list[str]:
+    """Read one data row into ``read``; returns the texts it consumed other than entries."""
+    values: dict[Role, list[str]] = {}
+    extras: list[str] = []
+    fresh_texts: list[str] = []
+    consumed: list[str] = []
+    for c, cell in enumerate(table.rows[r]):
+        origin_row, origin_col = cell.origin
+        if origin_row == r and origin_col != c:
+            continue  # horizontal continuation: counted once, in its first column
+        text = tidy(cell.text)
+        if not text:
+            continue
+        role = roles.get(c)
+        if origin_row != r:
+            # Vertical continuation: only the unit column's value carries down.
+            if role == "unit":
+                values.setdefault("unit", []).append(text)
+            continue
+        fresh_texts.append(text)
+        if role is None:
+            role = roles.get(origin_col, "other")
+        if role == "other":
+            extras.append(f"{names.get(c, '')}：{text}" if names.get(c) else text)
+        else:
+            values.setdefault(role, []).append(text)
+    if _spans_whole_row(table, r) or _only_in_seq(values, extras):
+        statement = fresh_texts[0]
+        consumed.append(statement)
+        if is_no_opinion(statement) or is_blank_mark(statement):
+            read.no_opinion = read.no_opinion or is_no_opinion(statement)
+            return consumed
+        if _is_seq_number(statement):
+            return consumed  # a numbered blank template row
+        if _looks_like_footer(statement):
+            read.lines_after.append(statement)
+            return consumed
+        values = {"opinion": [statement]}
+        extras = []
+    if "unit" in values:
+        read.unit_cells.extend(values["unit"])
+        consumed.extend(values["unit"])
+    consumed.extend(v for v in values.get("seq", []) if _is_seq_number(v))
+    opinion = "\n".join(values.get("opinion", []))
+    reason = "\n".join(values.get("reason", []))
+    remark_parts = values.get("remark", []) + extras
+    seq = " ".join(values.get("seq", []))
+    if seq and not _is_seq_number(seq):
+        remark_parts.insert(0, f"序号：{seq}")
+    remark = "\n".join(remark_parts)
+    clause_hint = "\n".join(values.get("clause", []))
+    where = f"{table.where}第{r + 1}行"
+    if is_blank_mark(opinion):
+        consumed.append(opinion)
+        opinion = ""
+    if not opinion:
+        if is_no_opinion(reason) or not (reason or remark or clause_hint):
+            read.no_opinion = read.no_opinion or is_no_opinion(reason)
+            consumed.append(reason)
+            return consumed
+        if read.entries and not seq:
+            previous = read.entries[-1]
+            read.entries[-1] = dataclasses.replace(
+                previous,
+                reason="\n".join(x for x in (previous.reason, reason) if x),
+                remark="\n".join(x for x in (previous.remark, remark) if x),
+                clause_hint="\n".join(x for x in (previous.clause_hint, clause_hint) if x),
+            )
+            read.notes.append(f"{where}: 只有理由或备注，已并入上一条意见")
+            return consumed
+        read.notes.append(f"{where}: 只有理由或备注，没有修改意见")
+    if is_no_opinion(opinion):
+        read.no_opinion = True
+        consumed.append(opinion)
+        if not (reason and not is_no_opinion(reason)) and not clause_hint:
+            consumed.append(reason)
+            if remark:
+                read.notes.append(f"{where}: 无修改意见，备注：{remark}")
+                consumed.append(remark)
+            return consumed
+    unit_cell = values.get("unit", [""])[0]
+    read.entries.extend(_split_entry(opinion, reason, remark, unit_cell, clause_hint, where))
+    return consumed
 
 
 def _split_entry(

@@ -18,6 +18,8 @@ from .model import Unit
 from .roster import Roster, UnitMatch, clean_name
 
 UNLISTED_GROUP = "名单外单位"
+EVIDENCE_LABELS = {"header": "表头单位名称", "unit-column": "“单位”列", "file-name": "文件名", "folder": "文件夹名",
+                   "signature": "落款", "sender": "发件人", "author": "修订人", "": "—"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,11 @@ def identify_return(
     matched = [(evidence, m, said) for evidence, m, said in candidates if m is not None]
     if matched:
         evidence, best, said = matched[0]
-        conflicts = tuple(f"{ev}「{s}」→{m.unit.name}" for ev, m, s in matched[1:] if m.unit != best.unit)
+        conflicts = tuple(
+            f"{EVIDENCE_LABELS.get(ev, ev)}为「{s}」（{m.unit.name}）"
+            for ev, m, s in matched[1:]
+            if m.unit != best.unit
+        )
         said = best.said or said
         delegate = (
             said

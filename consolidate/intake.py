@@ -7,12 +7,14 @@ run, and the file itself is only ever read.
 from __future__ import annotations
 
 import hashlib
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .discover import FoundFile
 from .form import FormContent, FormEntry, interpret
-from .identify import Identification, identify_return
+from .guards import FileTimeout, UnsafeFile, check_package, time_budget
+from .identify import EVIDENCE_LABELS, Identification, identify_return
 from .model import Draft, Finding, Opinion, Return, Unit
 from .readers import UnreadableFile, read_document
 from .roster import Roster
@@ -40,6 +42,7 @@ _KIND_ADVICE = {
     "damaged": "文件已损坏，无法打开：请联系该单位重新发送",
     "unknown": "不是可识别的意见表格式（应为 Word/Excel/WPS 可编辑电子版或 PDF/图片盖章件）",
 }
+MAX_OUTSIDE_NOTES = 5
 _EDITABLE_KINDS = {"docx", "sheet", "html", "csv", "text", "word"}
 
 
@@ -66,9 +69,12 @@ def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = N
     path = converted or found.path
     read_kind = "docx" if converted else found.kind
     try:
-        data = found.path.read_bytes()
-        content = interpret(read_document(path, read_kind))
-    except UnreadableFile as exc:
+        with time_budget():
+            if read_kind == "docx" or (read_kind == "sheet" and zipfile.is_zipfile(path)):
+                check_package(path)
+            data = found.path.read_bytes()
+            content = interpret(read_document(path, read_kind))
+    except (UnreadableFile, UnsafeFile, FileTimeout) as exc:
         return _unreadable(found, context, str(exc))
     except Exception as exc:
         return _unreadable(found, context, f"读取时出错（{type(exc).__name__}: {exc}）")
@@ -238,14 +244,10 @@ def _identity_findings(ident: Identification, file: str, stamped: bool) -> list[
     if ident.conflicts:
         findings.append(Finding(
             "warning", "unit-conflict",
-            f"按{_EVIDENCE.get(ident.evidence, ident.evidence)}认定为{ident.unit.name}，但" + "；".join(ident.conflicts),
+            f"按{EVIDENCE_LABELS.get(ident.evidence, ident.evidence)}认定为{ident.unit.name}，但" + "；".join(ident.conflicts),
             ident.unit.name, file,
         ))  # fmt: skip
     return findings
-
-
-_EVIDENCE = {"header": "表头单位名称", "unit-column": "“单位”列", "file-name": "文件名", "folder": "文件夹名",
-             "signature": "落款", "sender": "发件人", "author": "修订人", "": "—"}  # fmt: skip
 
 
 def _content_findings(content: FormContent, unit: Unit, found: FoundFile) -> list[Finding]:
@@ -274,12 +276,23 @@ def _content_findings(content: FormContent, unit: Unit, found: FoundFile) -> lis
         findings.append(
             Finding("info", "converted", "旧版格式，已用 LibreOffice 转换后读取", unit.name, file)
         )
+    if content.lost:
+        findings.append(Finding(
+            "error", "cells-lost",
+            f"表格中有 {len(content.lost)} 处内容未能计入任何意见（程序缺陷，请人工核对）：" + "；".join(content.lost[:5]),
+            unit.name, file,
+        ))  # fmt: skip
     for note in content.notes:
         findings.append(Finding("info", "row-note", note, unit.name, file))
     if content.table_found:
-        for text in content.outside_text:
-            if len(text) > 12 and not _is_signature(text, unit):
-                findings.append(Finding("info", "outside-table", f"表格外文字：{text}", unit.name, file))
+        outside = [t for t in content.outside_text if len(t) > 12 and not _is_signature(t, unit)]
+        for text in outside[:MAX_OUTSIDE_NOTES]:
+            findings.append(Finding("info", "outside-table", f"表格外文字：{text}", unit.name, file))
+        if len(outside) > MAX_OUTSIDE_NOTES:
+            more = len(outside) - MAX_OUTSIDE_NOTES
+            findings.append(
+                Finding("info", "outside-table", f"另有 {more} 段表格外文字未列出", unit.name, file)
+            )
     return findings
 
 

@@ -114,6 +114,7 @@ class Consultation:
     contacts: tuple[Contact, ...] = ()
     draft: Draft | None = None
     path: Path | None = None
+    draft_path: Path | None = None
 
 
 @dataclass(frozen=True)

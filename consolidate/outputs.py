@@ -7,6 +7,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .model import Consultation
+
 
 class OutputError(Exception):
     """An output cannot be written where asked; the message says why and what to do."""
@@ -21,6 +23,16 @@ def check_target(target: Path, returns_dir: Path) -> None:
             f"{target}: 不能写入意见反馈文件夹（{returns_dir}），请换一个输出位置 / "
             "refusing to write inside the returns folder"
         )
+
+
+def check_not_input(target: Path, consultation: Consultation) -> None:
+    """Refuse to write over the consultation file or the draft."""
+    inputs = [consultation.path, consultation.draft_path]
+    if consultation.path is not None:
+        inputs.append(consultation.path.parent / "overrides.toml")
+    resolved = target.resolve()
+    if any(path is not None and resolved == path.resolve() for path in inputs):
+        raise OutputError(f"{target}: 这是输入文件，不能覆盖 / refusing to overwrite an input")
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> None:

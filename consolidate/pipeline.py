@@ -47,6 +47,8 @@ def consolidate(consultation: Consultation, returns_dir: Path) -> Consolidation:
         converted, conversion_findings = convert_word_files(unpacked.files, Path(workdir))
         findings.extend(conversion_findings)
         for item in unpacked.files:
+            if item.note:
+                findings.append(Finding("info", "file-name", item.note, None, item.relative))
             intake = take_in(item, context, converted.get(item.relative))
             if intake.ret is not None:
                 returns.append(intake.ret)

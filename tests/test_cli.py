@@ -90,3 +90,20 @@ def test_refuses_to_write_into_the_returns_folder(sample):
 def test_help_is_available_for_every_command():
     for args in (["--help"], ["digest", "--help"], ["status", "--help"]):
         assert CliRunner().invoke(main, args).exit_code == 0
+
+
+def test_an_output_in_a_missing_folder_is_a_clear_error(sample, tmp_path):
+    result = CliRunner().invoke(
+        main, ["digest", str(sample / "returns"), "-o", str(tmp_path / "nope" / "d.docx")]
+    )
+    assert result.exit_code == 1
+    assert "不存在" in result.output
+
+
+def test_outputs_are_replaced_whole_never_half_written(sample, tmp_path):
+    out = tmp_path / "d.docx"
+    out.write_bytes(b"old digest")
+    result = CliRunner().invoke(main, ["digest", str(sample / "returns"), "-o", str(out)])
+    assert result.exit_code == 0
+    assert out.read_bytes().startswith(b"PK")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
