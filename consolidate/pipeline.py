@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .attribution import ClauseIndex, attribute_opinion
@@ -24,7 +25,9 @@ class ReturnsFolderError(Exception):
     """The returns folder itself cannot be read."""
 
 
-def consolidate(consultation: Consultation, returns_dir: Path) -> Consolidation:
+def consolidate(
+    consultation: Consultation, returns_dir: Path, progress: Callable[[int, int], None] | None = None
+) -> Consolidation:
     """Read every file in ``returns_dir`` and consolidate the opinions by clause.
 
     Archives and e-mails are opened, and legacy files converted, inside a private
@@ -46,7 +49,9 @@ def consolidate(consultation: Consultation, returns_dir: Path) -> Consolidation:
         findings.extend(unpacked.findings)
         converted, conversion_findings = convert_word_files(unpacked.files, Path(workdir))
         findings.extend(conversion_findings)
-        for item in unpacked.files:
+        for done, item in enumerate(unpacked.files, start=1):
+            if progress is not None:
+                progress(done, len(unpacked.files))
             if item.note:
                 findings.append(Finding("info", "file-name", item.note, None, item.relative))
             intake = take_in(item, context, converted.get(item.relative))

@@ -29,24 +29,27 @@ class Responsibility:
     collective: tuple[str, ...]
 
 
+_PREFIX = re.compile(
+    r"^(自治区党委|自治区人民政府|自治区政府|自治区|省委|省人民政府|省政府|省|市委|市人民政府|区党委|区)"
+)
+
+
 def expand_list(text: str) -> list[str]:
-    """Names in a 责任单位 list with shared prefixes written out."""
+    """Names in a unit list with shared prefixes written out: in 自治区党委组织部、宣传部，
+    自治区财政厅、教育厅 each bare name takes the prefix of the last name that had one."""
     names: list[str] = []
-    for group in re.split(r"[，,；;]", text):
+    for group in re.split(r"[，,；;。]", text):
         prefix = ""
-        for n, item in enumerate(x.strip() for x in re.split(r"[、/]", group)):
+        for item in (x.strip() for x in re.split(r"[、/]", group)):
             if not item:
                 continue
-            if n == 0:
-                collective_prefix = re.match(r"^(各设区市|各市|各县（市、区）|各级)", item)
-                if collective_prefix:
-                    prefix = collective_prefix.group(1)
-                    names.append(item)
-                    continue
-                core = name_core(item)
-                prefix = item[: len(item) - len(core)] if item.endswith(core) and core != item else ""
-                if item.startswith("自治区党委") and not prefix.endswith("党委"):
-                    prefix = "自治区党委"
+            collective = re.match(r"^(各设区市|各市|各县（市、区）|各级)", item)
+            own = _PREFIX.match(item)
+            if collective:
+                prefix = collective.group(1)
+                names.append(item)
+            elif own:
+                prefix = own.group(1)
                 names.append(item)
             elif prefix and not _has_prefix(item):
                 names.append(prefix + item)
@@ -56,7 +59,7 @@ def expand_list(text: str) -> list[str]:
 
 
 def _has_prefix(item: str) -> bool:
-    return bool(re.match(r"^(自治区|区|省|市|广西|中共|共青团|国家|各|中国)", item)) or name_core(
+    return bool(re.match(r"^(自治区|区|省|广西|中共|共青团|国家|各|中国)", item)) or name_core(
         item
     ) != clean_name(item)
 
