@@ -20,7 +20,22 @@ from .textnorm import fold
 
 # Cities a letter means by 各设区市人民政府, for the regions whose lists are built in.
 CITIES = {
-    "广西": ["南宁", "柳州", "桂林", "梧州", "北海", "防城港", "钦州", "贵港", "玉林", "百色", "贺州", "河池", "来宾", "崇左"],
+    "广西": [
+        "南宁",
+        "柳州",
+        "桂林",
+        "梧州",
+        "北海",
+        "防城港",
+        "钦州",
+        "贵港",
+        "玉林",
+        "百色",
+        "贺州",
+        "河池",
+        "来宾",
+        "崇左",
+    ],
 }
 _REFERENCE = re.compile(r"[\u4e00-\u9fa5]{1,10}[〔\[（(［]\s*\d{4}\s*[〕\]）)］]\s*\d+\s*号")
 _ANNEX = re.compile(r"^\s*附件\s*(\d+)\s*$")

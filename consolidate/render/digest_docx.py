@@ -115,19 +115,30 @@ def _clause_group(document: Any, group: ClauseGroup, draft: Draft | None, with_s
     if with_subheading and clause is not None:
         od.heading(document, f"{_clause_name(clause, draft)}（{len(group.opinions)}条）", 3)
     if clause is not None and (clause.paragraph is not None or clause.id == "0"):
-        para = od.paragraph(document, "", indent=True, line_pt=22)
-        od.add_run(para, "【原文】", od.HEADING2_FONT, 14, bold=True)
-        od.add_run(para, clause.text, od.HEADING2_FONT, 14, color=_GREY)
+        _note(document, "【原文】", [(clause.text, {"color": _GREY})])
         _responsible(document, group)
-        _redlines(document, group, draft)
+        _redlines(document, group, rows, draft)
     for conflict in group.notes.conflicts:
-        para = od.paragraph(document, "", indent=True, line_pt=22)
-        od.add_run(para, "【意见分歧】", od.HEADING2_FONT, 14, bold=True, color=_RED)
-        od.add_run(para, conflict.description + "，请会议研究确定。", od.HEADING2_FONT, 14, color=_RED)
+        _note(
+            document,
+            "【意见分歧】",
+            [(conflict.description + "，请会议研究确定。", {"color": _RED})],
+            color=_RED,
+        )
     grid = od.table(document, ["序号", "提出单位", "修改意见", "修改理由", "处理意见"], _OPINION_WIDTHS)
-    for n, members in enumerate(rows, start=1):
-        od.fill_row(grid, _row_cells(n, members, group), _OPINION_WIDTHS)
+    od.add_rows(
+        grid, [_row_cells(n, members, group) for n, members in enumerate(rows, start=1)], _OPINION_WIDTHS
+    )
     od.paragraph(document, "", line_pt=12)
+
+
+def _note(
+    document: Any, label: str, runs: list[tuple[str, dict[str, Any]]], color: str | None = None
+) -> None:
+    """A 楷体 4号 note under a clause heading: 【原文】, 【责任单位】, 【意见分歧】…"""
+    kai = {"font": od.HEADING2_FONT}
+    head = (label, {**kai, "bold": True, **({"color": color} if color else {})})
+    od.rich_paragraph(document, [head, *((t, {**kai, **style}) for t, style in runs)], size=14, line_pt=22)
 
 
 def _rows(opinions: tuple[Opinion, ...]) -> list[list[Opinion]]:
@@ -148,42 +159,38 @@ def _responsible(document: Any, group: ClauseGroup) -> None:
         parts.append(f"其中提出意见的：{'、'.join(notes.responsible_commented)}")
     if notes.responsible_unlisted:
         parts.append(f"列为责任单位但未征求意见：{'、'.join(notes.responsible_unlisted)}")
-    para = od.paragraph(document, "", indent=True, line_pt=22)
-    od.add_run(para, "【责任单位】", od.HEADING2_FONT, 14, bold=True)
-    od.add_run(para, "；".join(parts) + "。", od.HEADING2_FONT, 14)
+    _note(document, "【责任单位】", [("；".join(parts) + "。", {})])
 
 
-def _redlines(document: Any, group: ClauseGroup, draft: Draft | None) -> None:
+def _redlines(document: Any, group: ClauseGroup, rows: list[list[Opinion]], draft: Draft | None) -> None:
     """Each proposed edit shown inside the clause's own words: deletions struck through,
-    insertions underlined, with the proposing unit."""
+    insertions underlined, with the proposing units (one line per group of similar opinions)."""
     clause = group.clause
     if clause is None:
         return
-    shown: set[tuple[str, str, str]] = set()
     lines = []
-    for opinion in group.opinions:
-        for clause_id, located in located_edits(opinion, draft):
-            key = (located.edit.kind, located.edit.old, located.edit.new)
-            if clause_id != clause.id or key in shown:
-                continue
-            shown.add(key)
-            units = [o.unit for o in group.opinions if any(e == located.edit for e in o.edits)]
-            lines.append(("、".join(dict.fromkeys(units)), redline(clause.text, located)))
+    for members in rows:
+        located = [found for cid, found in located_edits(members[0], draft) if cid == clause.id]
+        for edit in located:
+            lines.append((_units_label(members), redline(clause.text, edit)))
     if not lines:
         return
-    para = od.paragraph(document, "", indent=True, line_pt=22)
-    od.add_run(para, "【修改示意】", od.HEADING2_FONT, 14, bold=True)
-    od.add_run(para, "删除线为建议删除，下划线为建议增加。", od.HEADING2_FONT, 14, color=_GREY)
+    _note(document, "【修改示意】", [("删除线为建议删除，下划线为建议增加。", {"color": _GREY})])
     for units, segments in lines:
-        para = od.paragraph(document, "", indent=True, line_pt=22)
-        od.add_run(para, f"{units}：", od.HEADING2_FONT, 14, bold=True)
+        runs: list[tuple[str, dict[str, Any]]] = [(f"{units}：", {"font": od.HEADING2_FONT, "bold": True})]
         for text, style in segments:
             if style == "deleted":
-                od.add_run(para, text, od.BODY_FONT, 14, strike=True, color=_RED)
+                runs.append((text, {"strike": True, "color": _RED}))
             elif style == "inserted":
-                od.add_run(para, text, od.BODY_FONT, 14, underline=True, color=_BLUE)
-            elif text:
-                od.add_run(para, text, od.BODY_FONT, 14)
+                runs.append((text, {"underline": True, "color": _BLUE}))
+            else:
+                runs.append((text, {}))
+        od.rich_paragraph(document, runs, size=14, line_pt=22)
+
+
+def _units_label(members: list[Opinion]) -> str:
+    names = list(dict.fromkeys(o.unit for o in members))
+    return "、".join(names) if len(names) <= 3 else f"{'、'.join(names[:3])}等{len(names)}个单位"
 
 
 _FLAG_LABELS = {

@@ -38,10 +38,11 @@ def write_report(rows: list[LedgerRow], summary: dict[str, str], path: Path, tod
     od.paragraph(document, "各条意见的处理情况见下表。")
     od.add_landscape_section(document)
     grid = od.table(document, ["序号", "条款", "提出单位", "修改意见", "处理意见", "说明"], _WIDTHS)
-    for n, row in enumerate(live, start=1):
-        od.fill_row(grid, [[(str(n), {"align": "center"})], [(row.clause, {})], [(row.unit, {})],
-                           [(row.opinion, {})], [(normalise_decision(row.decision), {"align": "center"})],
-                           [(row.note, {})]], _WIDTHS)  # fmt: skip
+    od.add_rows(grid, [
+        [[(str(n), {"align": "center"})], [(row.clause, {})], [(row.unit, {})], [(row.opinion, {})],
+         [(normalise_decision(row.decision), {"align": "center"})], [(row.note, {})]]
+        for n, row in enumerate(live, start=1)
+    ], _WIDTHS)  # fmt: skip
     od.paragraph(document)
     _signature(document, issuer, today)
     document.save(str(path))
