@@ -71,7 +71,7 @@ def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = N
     try:
         with time_budget():
             if read_kind == "docx" or (read_kind == "sheet" and zipfile.is_zipfile(path)):
-                check_package(path)
+                check_package(path, deep=read_kind == "sheet")
             data = found.path.read_bytes()
             content = interpret(read_document(path, read_kind))
     except (UnreadableFile, UnsafeFile, FileTimeout) as exc:

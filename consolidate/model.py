@@ -185,6 +185,11 @@ class Conflict:
     first: str
     second: str
     description: str
+    opinions: tuple[str, ...] = ()  # every opinion (group leader) taking part
+
+    def __post_init__(self) -> None:
+        if not self.opinions:
+            object.__setattr__(self, "opinions", (self.first, self.second))
 
 
 @dataclass(frozen=True)

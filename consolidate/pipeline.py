@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .attribution import ClauseIndex, attribute_opinion
 from .convert import convert_word_files
-from .discover import discover
-from .intake import IntakeContext, take_in
+from .discover import FoundFile, discover
+from .intake import Intake, IntakeContext, take_in
 from .merge import group_by_clause
 from .model import Consolidation, Consultation, Finding, Opinion
 from .overrides import FILENAME as OVERRIDES
@@ -49,12 +50,12 @@ def consolidate(
         findings.extend(unpacked.findings)
         converted, conversion_findings = convert_word_files(unpacked.files, Path(workdir))
         findings.extend(conversion_findings)
-        for done, item in enumerate(unpacked.files, start=1):
+        jobs = [(item, converted.get(item.relative)) for item in unpacked.files]
+        for done, (item, intake) in enumerate(zip(unpacked.files, _take_in_all(jobs, context)), start=1):
             if progress is not None:
-                progress(done, len(unpacked.files))
+                progress(done, len(jobs))
             if item.note:
                 findings.append(Finding("info", "file-name", item.note, None, item.relative))
-            intake = take_in(item, context, converted.get(item.relative))
             if intake.ret is not None:
                 returns.append(intake.ret)
             findings.extend(intake.findings)
@@ -87,6 +88,35 @@ def consolidate(
         findings=tuple(sorted(findings, key=_finding_order)),
         returns=tuple(returns),
     )
+
+
+PARALLEL_FROM = 24  # files; below this, starting worker processes costs more than it saves
+_WORKER_CONTEXT: IntakeContext | None = None
+
+
+def _take_in_all(jobs: list[tuple[FoundFile, Path | None]], context: IntakeContext) -> Iterator[Intake]:
+    """Read the files, across processes when there are many: parsing is CPU-bound and
+    each file is independent. Results come back in the files' order."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2 or os.environ.get("CONSOLIDATE_WORKERS") == "1":
+        for item, converted in jobs:
+            yield take_in(item, context, converted)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(jobs) // (workers * 8))
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(context,)) as pool:
+        yield from pool.map(_take_in_job, jobs, chunksize=chunk)
+
+
+def _init_worker(context: IntakeContext) -> None:
+    global _WORKER_CONTEXT
+    _WORKER_CONTEXT = context
+
+
+def _take_in_job(job: tuple[FoundFile, Path | None]) -> Intake:
+    assert _WORKER_CONTEXT is not None
+    return take_in(job[0], _WORKER_CONTEXT, job[1])
 
 
 def _place(opinion: Opinion, index: ClauseIndex | None) -> Opinion:

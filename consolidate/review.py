@@ -49,7 +49,10 @@ def annotate(
         annotated.append(dataclasses.replace(opinion, edits=edits, flags=tuple(dict.fromkeys(flags))))
     grouped = group_similar(annotated)
     conflicts = find_conflicts(grouped, draft)
-    in_conflict = {i for conflict in conflicts.values() for c in conflict for i in (c.first, c.second)}
+    from .merge import group_key
+
+    leaders = {i for conflict in conflicts.values() for c in conflict for i in c.opinions}
+    in_conflict = {o.id for o in grouped if o.id in leaders or group_key(o) in leaders}
     final = tuple(
         dataclasses.replace(o, flags=(*o.flags, "conflict")) if o.id in in_conflict else o for o in grouped
     )
@@ -128,64 +131,104 @@ def group_similar(opinions: list[Opinion]) -> list[Opinion]:
 
 
 def find_conflicts(opinions: list[Opinion], draft: Draft | None) -> dict[str, list[Conflict]]:
-    """Per clause: different replacements for the same words, or deleting what another
-    unit wants kept or strengthened."""
-    by_clause: dict[str, list[Opinion]] = defaultdict(list)
+    """Per clause: different outcomes proposed for the same words (one unit deletes what
+    another rewrites, or two units rewrite it differently), and deleting what another
+    unit asks to strengthen.
+
+    Only one opinion per group of similar opinions takes part, and edits are compared
+    only with the edits whose spans overlap theirs (a sweep over the spans sorted by
+    start), so a campaign of thousands of opinions on one sentence gives one 意见分歧
+    listing the alternatives, not a comparison of every pair.
+    """
+    from .merge import group_key
+
+    by_clause: dict[str, dict[str, Opinion]] = defaultdict(dict)
     for opinion in opinions:
-        if not opinion.superseded and not opinion.duplicate_of:
+        if not opinion.superseded:
             for clause_id in opinion.clauses:
-                by_clause[clause_id].append(opinion)
+                by_clause[clause_id].setdefault(group_key(opinion), opinion)
     conflicts: dict[str, list[Conflict]] = {}
-    for clause_id, here in by_clause.items():
+    for clause_id, leaders in by_clause.items():
         clause = draft.get(clause_id) if draft else None
-        if clause is None or len(here) < 2:
+        if clause is None or len(leaders) < 2:
             continue
-        spans = {
-            o.id: [located for cid, located in located_edits(o, draft) if cid == clause_id] for o in here
-        }
-        found: list[Conflict] = []
-        for i, a in enumerate(here):
-            for b in here[i + 1 :]:
-                if a.unit == b.unit or (a.group and a.group == b.group):
-                    continue
-                description = _disagreement(a, b, spans[a.id], spans[b.id], clause.text)
-                if description:
-                    found.append(Conflict(a.id, b.id, description))
+        here = list(leaders.values())
+        spans = sorted(
+            (located.start, located.end, n, located)
+            for n, opinion in enumerate(here)
+            for cid, located in located_edits(opinion, draft)
+            if cid == clause_id and located.edit.kind in ("replace", "delete")
+        )
+        found = [
+            c
+            for c in (_component_conflict(component, here, clause.text) for component in _overlapping(spans))
+            if c
+        ]
+        found += _delete_versus_strengthen(here, spans)
         if found:
             conflicts[clause_id] = found
     return conflicts
 
 
-def _disagreement(
-    a: Opinion, b: Opinion, edits_a: list[LocatedEdit], edits_b: list[LocatedEdit], text: str
-) -> str:
-    for x in edits_a:
-        for y in edits_b:
-            if x.start >= y.end or y.start >= x.end:
-                continue
-            words = text[min(x.start, y.start) : max(x.end, y.end)]
-            if (x.edit.kind == "delete" and y.edit.kind != "delete") or (
-                y.edit.kind == "delete" and x.edit.kind != "delete"
-            ):
-                (deleter, deleted), (keeper, kept) = (
-                    ((a, x), (b, y)) if x.edit.kind == "delete" else ((b, y), (a, x))
-                )
-                action = f"修改为“{kept.edit.new}”" if kept.edit.kind == "replace" else "保留并补充"
-                return (
-                    f"{deleter.unit}建议删除“{text[deleted.start : deleted.end]}”，{keeper.unit}建议{action}"
-                )
-            if wording(x.edit.new) != wording(y.edit.new) and x.edit.kind == y.edit.kind == "replace":
-                return f"{a.unit}与{b.unit}对“{words}”提出不同的修改表述"
-    for deleter, other, deletes in ((a, b, edits_a), (b, a, edits_b)):
-        for x in deletes:
+def _overlapping(
+    spans: list[tuple[int, int, int, LocatedEdit]],
+) -> list[list[tuple[int, int, int, LocatedEdit]]]:
+    """Connected runs of overlapping spans (spans sorted by start)."""
+    components: list[list[tuple[int, int, int, LocatedEdit]]] = []
+    reach = -1
+    for span in spans:
+        if components and span[0] < reach:
+            components[-1].append(span)
+            reach = max(reach, span[1])
+        else:
+            components.append([span])
+            reach = span[1]
+    return [c for c in components if len(c) > 1]
+
+
+def _component_conflict(
+    component: list[tuple[int, int, int, LocatedEdit]], here: list[Opinion], text: str
+) -> Conflict | None:
+    outcomes: dict[str, tuple[Opinion, LocatedEdit]] = {}
+    for _, _, n, located in component:
+        key = "删除" if located.edit.kind == "delete" else wording(located.edit.new)
+        outcomes.setdefault(key, (here[n], located))
+    units = {opinion.unit for opinion, _ in outcomes.values()}
+    if len(outcomes) < 2 or len(units) < 2:
+        return None
+    start = min(s for s, _, _, _ in component)
+    end = max(e for _, e, _, _ in component)
+    options = [
+        f"{opinion.unit}建议删除“{text[located.start : located.end]}”"
+        if located.edit.kind == "delete"
+        else f"{opinion.unit}建议修改为“{located.edit.new}”"
+        for opinion, located in outcomes.values()
+    ]
+    shown = "；".join(options[:4]) + (f"；另有{len(options) - 4}种表述" if len(options) > 4 else "")
+    ids = tuple(dict.fromkeys(here[n].id for _, _, n, _ in component))
+    return Conflict(ids[0], ids[1], f"对“{text[start:end]}”意见不一：{shown}", ids)
+
+
+def _delete_versus_strengthen(
+    here: list[Opinion], spans: list[tuple[int, int, int, LocatedEdit]]
+) -> list[Conflict]:
+    found = []
+    for _, _, n, located in spans:
+        if located.edit.kind != "delete":
+            continue
+        deleter = here[n]
+        phrase = fold(located.edit.old)
+        for other in here:
             if (
-                x.edit.kind == "delete"
-                and fold(x.edit.old) in fold(other.text)
+                other.unit != deleter.unit
+                and phrase in fold(other.text)
                 and _STRENGTHEN.search(other.text)
-                and not any(e.kind == "delete" for e in other.edits)
+                and not other.edits
             ):
-                return f"{deleter.unit}建议删除“{x.edit.old}”，{other.unit}建议加强或完善相关内容"
-    return ""
+                found.append(Conflict(deleter.id, other.id,
+                                      f"{deleter.unit}建议删除“{located.edit.old}”，{other.unit}建议加强或完善相关内容"))  # fmt: skip
+                break
+    return found
 
 
 def _notes(

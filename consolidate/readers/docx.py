@@ -32,9 +32,19 @@ def _document_root(path: Path):
 
     try:
         with zipfile.ZipFile(path) as archive:
+            # ZipFile.read stops at the declared size and checks the CRC: a part whose
+            # header understates its size fails here instead of inflating further.
             xml = archive.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
+    except zipfile.BadZipFile as exc:
+        if "CRC" in str(exc):
+            raise UnreadableFile(
+                "部件 word/document.xml 校验失败（文件损坏，或头部声明的大小与实际不符）"
+            ) from exc
         raise UnreadableFile(f"damaged Word file ({exc})") from exc
+    except (KeyError, OSError, EOFError) as exc:
+        raise UnreadableFile(f"damaged Word file ({exc})") from exc
+    if b"<!DOCTYPE" in xml[:4096] or b"<!ENTITY" in xml[:4096]:
+        raise UnreadableFile("文件中含有 DTD/实体声明（正常的 Office 文件不会有），疑似恶意文件，已拒绝读取")
     try:
         return etree.fromstring(xml, _parser())
     except etree.XMLSyntaxError as exc:
@@ -203,7 +213,10 @@ def _comments(path: Path) -> dict[str, tuple[str, str]]:
         with zipfile.ZipFile(path) as archive:
             if "word/comments.xml" not in archive.namelist():
                 return {}
-            root = etree.fromstring(archive.read("word/comments.xml"), _parser())
+            xml = archive.read("word/comments.xml")
+            if b"<!DOCTYPE" in xml[:4096]:
+                return {}
+            root = etree.fromstring(xml, _parser())
     except (zipfile.BadZipFile, KeyError, OSError, etree.XMLSyntaxError):
         return {}
     found = {}

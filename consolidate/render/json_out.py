@@ -63,7 +63,7 @@ def to_data(result: Consolidation) -> dict[str, Any]:
                 "responsible_commented": list(g.notes.responsible_commented),
                 "responsible_not_consulted": list(g.notes.responsible_unlisted),
                 "conflicts": [
-                    {"opinions": [c.first, c.second], "description": c.description} for c in g.notes.conflicts
+                    {"opinions": list(c.opinions), "description": c.description} for c in g.notes.conflicts
                 ],
             }
             for g in result.groups
