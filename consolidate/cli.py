@@ -184,7 +184,7 @@ def digest(
         _summary(result, fmt, to_stderr, verbose)
 
     from .render.digest_docx import write_digest
-    from .render.json_out import to_json
+    from .render.json_out import to_json, write_json
 
     carried = 0
     try:
@@ -192,8 +192,7 @@ def digest(
         if json_path == "-":
             click.echo(to_json(result), nl=False)
         elif json_path:
-            text = to_json(result)
-            write_atomically(Path(json_path), lambda temp: temp.write_text(text, encoding="utf-8"))
+            write_atomically(Path(json_path), lambda temp: write_json(result, temp))
         if ledger_path:
             carried = _write_ledger(result, ledger_path)
     except OutputError as exc:

@@ -244,14 +244,13 @@ def _notes(
             for clause_id in opinion.clauses:
                 commenters[clause_id].add(opinion.unit)
     notes: dict[str, ClauseNotes] = {}
+    order = {name: n for n, name in enumerate(units)}
     for clause_id in set(duties) | set(conflicts):
         duty = duties.get(clause_id)
         names = tuple(u.name for u in duty.units) if duty else ()
         commented = tuple(
             name
-            for name in sorted(
-                commenters[clause_id], key=lambda n: list(units).index(n) if n in units else 999
-            )
+            for name in sorted(commenters[clause_id], key=lambda n: order.get(n, len(order)))
             if name in units and duty is not None and is_responsible(units[name], duty)
         )
         notes[clause_id] = ClauseNotes(

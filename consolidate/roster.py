@@ -119,11 +119,14 @@ class Roster:
                 self._short[short] = unit
         for short in ambiguous_short:
             del self._short[short]
-        self._searchable = sorted(
-            {k: u for k, u in {**self._short, **self._core, **self._exact}.items() if len(k) >= 2}.items(),
-            key=lambda item: len(item[0]),
-            reverse=True,
-        )
+        self._search_index = {
+            k: u for k, u in {**self._short, **self._core, **self._exact}.items() if len(k) >= 2
+        }
+        self._longest_key = max((len(k) for k in self._search_index), default=0)
+        self._core_by_bigram: dict[str, set[str]] = {}
+        for core in self._core:
+            for i in range(len(core) - 1):
+                self._core_by_bigram.setdefault(core[i : i + 2], set()).add(core)
 
     def __iter__(self):
         return iter(self.units)
@@ -151,13 +154,21 @@ class Roster:
         candidates = {cleaned, name_core(cleaned)}
         for long, short in _SHORTEN:
             candidates = {c.replace(long, short) for c in candidates}
-        for key, unit in self._searchable:
-            if any(key in candidate for candidate in candidates):
-                return UnitMatch(unit, "found-in", 0.8, text)
+        # Every substring of the (short) text is looked up, longest first, so the cost
+        # depends on the text, not on the size of the roster.
+        longest = min(self._longest_key, max(len(c) for c in candidates))
+        for size in range(longest, 1, -1):
+            for candidate in candidates:
+                for start in range(len(candidate) - size + 1):
+                    unit = self._search_index.get(candidate[start : start + size])
+                    if unit is not None:
+                        return UnitMatch(unit, "found-in", 0.8, text)
         for candidate in candidates:
-            for city, unit in self._cities.items():
-                if f"{city}市" in candidate:
-                    return UnitMatch(unit, "city", 0.75, text)
+            for at in (m.start() for m in re.finditer("市", candidate)):
+                for size in range(2, 7):
+                    unit = self._cities.get(candidate[max(0, at - size) : at])
+                    if unit is not None and at - size >= 0:
+                        return UnitMatch(unit, "city", 0.75, text)
         return None
 
     def _city_of(self, core: str) -> Unit | None:
@@ -171,7 +182,11 @@ class Roster:
 
         if len(core) < 3:
             return None
-        found = process.extractOne(core, list(self._core), scorer=fuzz.ratio, score_cutoff=85)
+        # Only names sharing a pair of characters can score 85: look at those alone.
+        choices: set[str] = set()
+        for i in range(len(core) - 1):
+            choices |= self._core_by_bigram.get(core[i : i + 2], set())
+        found = process.extractOne(core, sorted(choices), scorer=fuzz.ratio, score_cutoff=85)
         if found is None:
             return None
         key, score, _ = found

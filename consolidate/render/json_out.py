@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from ..model import Consolidation
@@ -83,3 +84,10 @@ def to_data(result: Consolidation) -> dict[str, Any]:
 
 def to_json(result: Consolidation) -> str:
     return json.dumps(to_data(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json(result: Consolidation, path: Path) -> None:
+    """Stream the JSON to a file, never holding the whole text in memory."""
+    with path.open("w", encoding="utf-8") as handle:
+        json.dump(to_data(result), handle, ensure_ascii=False, indent=2)
+        handle.write("\n")

@@ -257,27 +257,90 @@ def add_rows(grid: Any, rows: list[list[list[Run]]], widths_mm: list[float], siz
 
     python-docx's per-cell, per-run calls grow worse than linearly with table size (a
     5,000-row table took 7 s, 20,000 rows 44 s); writing the row XML directly keeps a
-    20,000-opinion digest within seconds. Styles are spelt out on each run, East-Asian
-    font slot included, so the table looks the same in Word and WPS.
+    20,000-opinion digest within seconds. Fonts come from named paragraph and character
+    styles (East-Asian slot set, see `set_font`) rather than being repeated on every run,
+    which keeps a large digest small in memory and on disk.
     """
     from lxml import etree
 
     if not rows:
         return
+    styles = _Styles.of(grid.part.document)
+    paragraph_style = styles.table_paragraph(size)
     parts = [f'<w:tbl xmlns:w="{W_NS}">']
     for values in rows:
         # cantSplit: a short opinion split over two pages is hard to read at a meeting.
         parts.append('<w:tr><w:trPr><w:cantSplit w:val="true"/></w:trPr>')
         for runs, width in zip(values, widths_mm):
             parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{round(width * 56.7)}" w:type="dxa"/></w:tcPr>')
-            parts.append(_cell_paragraphs(runs, size))
+            parts.append(_cell_paragraphs(runs, paragraph_style, styles, size))
             parts.append("</w:tc>")
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     built = etree.fromstring("".join(parts).encode("utf-8"))
-    table = grid._tbl
-    for row in list(built):
-        table.append(row)
+    grid._tbl.extend(list(built))
+
+
+class _Styles:
+    """The named styles of one document, created on first use."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.names: dict[tuple, str] = {}
+
+    @classmethod
+    def of(cls, document: Any) -> _Styles:
+        # python-docx hands out a new Document proxy per access; the part is the one object.
+        part = document.part
+        registry = getattr(part, "_consolidate_styles", None)
+        if registry is None:
+            registry = cls(document)
+            part._consolidate_styles = registry
+        return registry
+
+    def table_paragraph(self, size: float) -> str:
+        key = ("p", size)
+        if key not in self.names:
+            from docx.enum.style import WD_STYLE_TYPE
+            from docx.enum.text import WD_LINE_SPACING
+            from docx.shared import Pt
+
+            name = f"表格文字{size:g}"
+            style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = self.document.styles["Normal"]
+            set_font(style, BODY_FONT, size)
+            fmt = style.paragraph_format
+            fmt.first_line_indent = Pt(0)
+            fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            fmt.line_spacing = Pt(size * 1.5)
+            fmt.space_before = fmt.space_after = Pt(0)
+            self.names[key] = style.style_id
+        return self.names[key]
+
+    def character(self, style: dict[str, Any], size: float) -> str:
+        """A character style for a run's look, or "" when it is the paragraph's own."""
+        look = {
+            k: v
+            for k, v in style.items()
+            if k in ("font", "size", "bold", "italic", "strike", "color", "underline")
+        }
+        if not look or (look.get("size", size) == size and set(look) == {"size"}):
+            return ""
+        key = ("r", size, tuple(sorted(look.items())))
+        if key not in self.names:
+            from docx.enum.style import WD_STYLE_TYPE
+            from docx.shared import RGBColor
+
+            name = f"意见汇总字符{len(self.names) + 1}"
+            char = self.document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+            set_font(char, look.get("font", BODY_FONT), look.get("size", size), look.get("bold"))
+            char.font.italic = look.get("italic") or None
+            char.font.strike = look.get("strike") or None
+            char.font.underline = look.get("underline") or None
+            if look.get("color"):
+                char.font.color.rgb = RGBColor.from_string(look["color"])
+            self.names[key] = char.style_id
+        return self.names[key]
 
 
 def rich_paragraph(
@@ -286,49 +349,33 @@ def rich_paragraph(
     """A body paragraph of differently styled runs, built as XML (see `add_rows` for why)."""
     from lxml import etree
 
+    styles = _Styles.of(document)
     spacing = f'<w:spacing w:line="{round(line_pt * 20)}" w:lineRule="exact"/>' if line_pt else ""
     first = f'<w:ind w:firstLine="{round(size * 2 * 20)}"/>' if indent else ""
-    body = "".join(_run_xml(text, style, size) for text, style in runs if text)
+    body = "".join(
+        _run_xml(text, styles.character({"size": size, **style}, 16), size) for text, style in runs if text
+    )
     xml = f'<w:p xmlns:w="{W_NS}"><w:pPr>{spacing}{first}<w:jc w:val="both"/></w:pPr>{body}</w:p>'
     document.element.body.sectPr.addprevious(etree.fromstring(xml.encode("utf-8")))
 
 
-def _cell_paragraphs(runs: list[Run], size: float) -> str:
-    paragraphs: list[list[str]] = [[]]
+def _cell_paragraphs(runs: list[Run], paragraph_style: str, styles: _Styles, size: float) -> str:
+    """One paragraph per cell; line breaks inside it (fewer elements than a paragraph a line)."""
     centred = any(style.get("align") == "center" for _, style in runs)
-    for text, style in runs:
-        for n, piece in enumerate(text.split("\n")):
-            if n > 0:
-                paragraphs.append([])
-            if piece:
-                paragraphs[-1].append(_run_xml(piece, style, size))
+    body = "".join(_run_xml(text, styles.character(style, size), size) for text, style in runs if text)
     alignment = '<w:jc w:val="center"/>' if centred else ""
-    ppr = (
-        f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="{round(size * 1.5 * 20)}" w:lineRule="exact"/>'
-        f'<w:ind w:firstLine="0" w:firstLineChars="0"/>{alignment}</w:pPr>'
-    )
-    return "".join(f"<w:p>{ppr}{''.join(p)}</w:p>" for p in paragraphs)
+    return f'<w:p><w:pPr><w:pStyle w:val="{paragraph_style}"/>{alignment}</w:pPr>{body}</w:p>'
 
 
-def _run_xml(text: str, style: dict[str, Any], size: float) -> str:
+def _run_xml(text: str, char_style: str, size: float) -> str:
     from xml.sax.saxutils import escape
 
-    font = style.get("font", BODY_FONT)
-    half_points = round(style.get("size", size) * 2)
-    rpr = [f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>']
-    if style.get("bold"):
-        rpr.append("<w:b/>")
-    if style.get("italic"):
-        rpr.append("<w:i/>")
-    if style.get("strike"):
-        rpr.append("<w:strike/>")
-    if style.get("color"):
-        rpr.append(f'<w:color w:val="{style["color"]}"/>')
-    rpr.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
-    if style.get("underline"):
-        rpr.append('<w:u w:val="single"/>')
-    clean = "".join(ch for ch in text if ch in "\t" or ord(ch) >= 32)
-    return f'<w:r><w:rPr>{"".join(rpr)}</w:rPr><w:t xml:space="preserve">{escape(clean)}</w:t></w:r>'
+    rpr = f'<w:rPr><w:rStyle w:val="{char_style}"/></w:rPr>' if char_style else ""
+    clean = "".join(ch for ch in text if ch in "\t\n" or ord(ch) >= 32)
+    lines = "<w:br/>".join(
+        f'<w:t xml:space="preserve">{escape(line)}</w:t>' if line else "" for line in clean.split("\n")
+    )
+    return f"<w:r>{rpr}{lines}</w:r>"
 
 
 def _tight(para: Any, size: float) -> None:
