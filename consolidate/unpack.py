@@ -132,7 +132,14 @@ def _unzip(found: FoundFile, target: Path, result: Unpacked) -> list[FoundFile]:
             raise ValueError(f"解压后总大小 {declared // 2**20} MB，超过 {MAX_TOTAL_BYTES // 2**20} MB 上限")
         for n, info in enumerate(infos, start=1):
             name = member_name(info)
-            shown = f"{found.relative}/{_safe_display(name)}"
+            safe = _inside_name(name)
+            shown = f"{found.relative}/{_safe_display(safe)}"
+            if safe != name:
+                result.findings.append(Finding(
+                    "warning", "unsafe-path",
+                    f"压缩包成员名“{_safe_display(name)}”含有 ../ 或绝对路径：已只在临时目录中按生成的文件名解压，显示为 {safe}",
+                    None, shown,
+                ))  # fmt: skip
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
                 result.ignored.append((shown, "压缩包中的符号链接，不展开"))
@@ -163,6 +170,14 @@ def _unzip(found: FoundFile, target: Path, result: Unpacked) -> list[FoundFile]:
                           _zip_time(info) or found.modified)
             )  # fmt: skip
     return children
+
+
+def _inside_name(name: str) -> str:
+    """A member's path with ../, ./ and leading / or drive letters dropped, for display."""
+    parts = [p for p in name.replace("\\", "/").split("/") if p not in ("", ".", "..")]
+    if parts and len(parts[0]) == 2 and parts[0][1] == ":":
+        parts = parts[1:]
+    return "/".join(parts) or "member"
 
 
 def _copy_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, destination: Path) -> None:

@@ -38,7 +38,11 @@ def hostile_run(tmp_path_factory):
         "import resource, sys\n"
         f"resource.setrlimit(resource.RLIMIT_AS, ({MEMORY_LIMIT}, {MEMORY_LIMIT}))\n"
         "from consolidate.cli import main\n"
-        "sys.exit(main())\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))\n"
+        "    print(f'PEAK_KB={peak}', file=sys.stderr)\n"
     )
     started = time.monotonic()
     proc = subprocess.run(
@@ -54,6 +58,23 @@ def test_the_run_finishes_within_memory_and_time(hostile_run):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Traceback" not in proc.stdout + proc.stderr
     assert elapsed < TIME_LIMIT_S
+    peak_kb = int(proc.stderr.rsplit("PEAK_KB=", 1)[1].split()[0])
+    assert peak_kb < 800 * 1024  # measured: about 250 MB
+
+
+def test_the_good_files_opinions_are_all_present(hostile_run):
+    base, _, _ = hostile_run
+    data = json.loads((base / "out" / "r.json").read_text(encoding="utf-8"))
+    files = {o["source"]["file"] for o in data["opinions"]}
+    # Each traversal member is a valid form: read, from inside the private folder.
+    assert {
+        "traversal.zip/evil.docx",
+        "traversal.zip/tmp/abs-evil.docx",
+        "traversal.zip/win-evil.docx",
+    } <= files
+    assert any(f.startswith("nested.zip/") for f in files) or any(
+        f["code"] == "too-deep" for f in data["findings"]
+    )
 
 
 def test_no_secret_from_outside_the_folder_appears_anywhere(hostile_run):
