@@ -56,6 +56,9 @@ _format_option = click.option(
     help="Tables as rich (terminal), plain or markdown text. Default: rich on a terminal, else plain.",
 )
 _quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+_no_cache_option = click.option(
+    "--no-cache", is_flag=True, help="Read every file again instead of reusing results of unchanged files."
+)
 
 
 def _exit_if_strict(result: Any, strict: bool) -> None:
@@ -78,7 +81,9 @@ def _load(consultation_path: Path | None, near: Path) -> Any:
         _fail(str(exc))
 
 
-def _run(returns_dir: Path, consultation_path: Path | None, show_progress: bool) -> Any:
+def _run(
+    returns_dir: Path, consultation_path: Path | None, show_progress: bool, no_cache: bool = False
+) -> Any:
     from .pipeline import ReturnsFolderError, consolidate
 
     if not returns_dir.is_dir():
@@ -86,7 +91,7 @@ def _run(returns_dir: Path, consultation_path: Path | None, show_progress: bool)
     consultation = _load(consultation_path, returns_dir)
     try:
         if not show_progress:
-            return consolidate(consultation, returns_dir)
+            return consolidate(consultation, returns_dir, use_cache=not no_cache)
         from rich.progress import Progress
 
         with Progress(transient=True, console=_console(to_stderr=True, fmt="rich")) as bar:
@@ -95,7 +100,7 @@ def _run(returns_dir: Path, consultation_path: Path | None, show_progress: bool)
             def advance(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            return consolidate(consultation, returns_dir, progress=advance)
+            return consolidate(consultation, returns_dir, progress=advance, use_cache=not no_cache)
     except ReturnsFolderError as exc:
         _fail(str(exc))
 
@@ -151,6 +156,7 @@ def _progress_wanted(quiet: bool) -> bool:
 @_verbose_option
 @_quiet_option
 @_strict_option
+@_no_cache_option
 def digest(
     returns_dir: Path,
     consultation_path: Path | None,
@@ -161,6 +167,7 @@ def digest(
     verbose: bool,
     quiet: bool,
     strict: bool,
+    no_cache: bool,
 ) -> None:
     """Read every return in RETURNS_DIR; print a summary and write the Word digest."""
     from .outputs import OutputError, check_not_input, check_target, write_atomically
@@ -173,7 +180,7 @@ def digest(
             check_target(target, returns_dir)
     except OutputError as exc:
         _fail(str(exc))
-    result = _run(returns_dir, consultation_path, _progress_wanted(quiet))
+    result = _run(returns_dir, consultation_path, _progress_wanted(quiet), no_cache)
     try:
         for target in targets:
             check_not_input(target, result.consultation)

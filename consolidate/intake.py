@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import ResultCache, content_key
 from .discover import FoundFile
 from .form import FormContent, FormEntry, interpret
 from .guards import FileTimeout, UnsafeFile, check_package, time_budget
@@ -34,6 +35,7 @@ class IntakeContext:
     roster: Roster
     draft: Draft | None = None
     reference: str = ""
+    cache: ResultCache | None = None
 
 
 _KIND_ADVICE = {
@@ -52,10 +54,6 @@ def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = N
         return _stamped(found, context, None)
     if found.kind == "pdf":
         return _read_stamped_pdf(found, context)
-    if found.kind == "word" and converted is None:
-        # The conversion step has already reported why.
-        ident = identify_return(found.relative, context.roster, None, found.sender)
-        return Intake(_unreadable_return(found, ident), ())
     if found.kind == "mail-body":
         return _mail_body(found, context)
     if found.kind not in _EDITABLE_KINDS:
@@ -66,18 +64,36 @@ def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = N
         ret = _unreadable_return(found, ident) if found.kind != "unknown" or ident.unit else None
         return Intake(ret, (finding,))
 
-    path = converted or found.path
-    read_kind = "docx" if converted else found.kind
     try:
-        with time_budget():
-            if read_kind == "docx" or (read_kind == "sheet" and zipfile.is_zipfile(path)):
-                check_package(path, deep=read_kind == "sheet")
-            data = found.path.read_bytes()
-            content = interpret(read_document(path, read_kind))
-    except (UnreadableFile, UnsafeFile, FileTimeout) as exc:
-        return _unreadable(found, context, str(exc))
-    except Exception as exc:
-        return _unreadable(found, context, f"读取时出错（{type(exc).__name__}: {exc}）")
+        data = found.path.read_bytes()
+    except OSError as exc:
+        return _unreadable(found, context, f"无法打开（{exc}）")
+    cache = context.cache or ResultCache(None)
+    key = content_key(data, found.kind)
+    cached = cache.get(key)
+    if cached is None:
+        if found.kind == "word" and converted is None:
+            # The conversion step has already reported why.
+            ident = identify_return(found.relative, context.roster, None, found.sender)
+            return Intake(_unreadable_return(found, ident), ())
+        path = converted or found.path
+        read_kind = "docx" if converted else found.kind
+        try:
+            with time_budget():
+                if read_kind == "docx" or (read_kind == "sheet" and zipfile.is_zipfile(path)):
+                    check_package(path, deep=read_kind == "sheet")
+                cached = ("read", interpret(read_document(path, read_kind)))
+        except (UnreadableFile, UnsafeFile) as exc:
+            cached = ("refused", str(exc))
+        except FileTimeout as exc:
+            return _unreadable(found, context, str(exc))
+        except Exception as exc:  # one bad file must not cost the others
+            return _unreadable(found, context, f"读取时出错（{type(exc).__name__}: {exc}）")
+        cache.put(key, cached)
+    outcome, value = cached
+    if outcome != "read":
+        return _unreadable(found, context, value)
+    content: FormContent = value
 
     if not content.table_found and not content.from_revisions:
         why = _consultation_document(content, context)

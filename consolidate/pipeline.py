@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .attribution import ClauseIndex, attribute_opinion
+from .cache import ResultCache, cache_dir, content_key
 from .convert import convert_word_files
 from .discover import FoundFile, discover
 from .intake import Intake, IntakeContext, take_in
@@ -27,7 +28,10 @@ class ReturnsFolderError(Exception):
 
 
 def consolidate(
-    consultation: Consultation, returns_dir: Path, progress: Callable[[int, int], None] | None = None
+    consultation: Consultation,
+    returns_dir: Path,
+    progress: Callable[[int, int], None] | None = None,
+    use_cache: bool = True,
 ) -> Consolidation:
     """Read every file in ``returns_dir`` and consolidate the opinions by clause.
 
@@ -41,14 +45,16 @@ def consolidate(
     except OSError as exc:
         raise ReturnsFolderError(f"{returns_dir}: cannot list the folder ({exc})") from exc
 
-    context = IntakeContext(Roster(consultation.units), consultation.draft, consultation.reference)
+    cache = ResultCache(cache_dir() if use_cache else None)
+    context = IntakeContext(Roster(consultation.units), consultation.draft, consultation.reference, cache)
     findings: list[Finding] = []
     returns = []
     with tempfile.TemporaryDirectory(prefix="consolidate-") as workdir:
         unpacked = expand(found, Path(workdir))
         ignored.extend(unpacked.ignored)
         findings.extend(unpacked.findings)
-        converted, conversion_findings = convert_word_files(unpacked.files, Path(workdir))
+        to_convert = [f for f in unpacked.files if f.kind == "word" and not _cached(f, cache)]
+        converted, conversion_findings = convert_word_files(to_convert, Path(workdir))
         findings.extend(conversion_findings)
         jobs = [(item, converted.get(item.relative)) for item in unpacked.files]
         for done, (item, intake) in enumerate(zip(unpacked.files, _take_in_all(jobs, context)), start=1):
@@ -88,6 +94,13 @@ def consolidate(
         findings=tuple(sorted(findings, key=_finding_order)),
         returns=tuple(returns),
     )
+
+
+def _cached(found: FoundFile, cache: ResultCache) -> bool:
+    try:
+        return cache.has(content_key(found.path.read_bytes(), found.kind))
+    except OSError:
+        return False
 
 
 PARALLEL_FROM = 24  # files; below this, starting worker processes costs more than it saves

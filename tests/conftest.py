@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,9 @@ from consolidate.consultation import load_consultation
 from consolidate.draft import parse_draft
 from consolidate.model import Consultation, Unit
 from consolidate.roster import Roster
+
+# Every test reads files afresh; the cache has tests of its own (test_cache.py).
+os.environ["CONSOLIDATE_CACHE"] = "off"
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "gx-2023-57"
