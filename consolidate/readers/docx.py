@@ -117,28 +117,25 @@ def _text_into(element, parts: list[str]) -> None:
             _text_into(child, parts)
 
 
-def _rows(table) -> list:
-    rows = []
-    for child in table:
-        if child.tag == _TR:
-            rows.append(child)
+def _children(parent, tag: str) -> list:
+    """Children with ``tag``, looking through content controls (w:sdt) that wrap them."""
+    found = []
+    for child in parent:
+        if child.tag == tag:
+            found.append(child)
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                rows.extend(r for r in content if r.tag == _TR)
-    return rows
+                found.extend(c for c in content if c.tag == tag)
+    return found
+
+
+def _rows(table) -> list:
+    return _children(table, _TR)
 
 
 def _cells(row) -> list:
-    cells = []
-    for child in row:
-        if child.tag == _TC:
-            cells.append(child)
-        elif child.tag == _SDT:
-            content = child.find(_SDT_CONTENT)
-            if content is not None:
-                cells.extend(c for c in content if c.tag == _TC)
-    return cells
+    return _children(row, _TC)
 
 
 def _int_attr(element, path: str, default: int) -> int:

@@ -26,6 +26,8 @@ from docx.shared import Mm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
+from consolidate.letter import CITIES as CITIES_BY_REGION
+
 HERE = Path(__file__).resolve().parent
 RETURNS = HERE / "returns"
 LEGACY = HERE / "legacy"
@@ -62,22 +64,7 @@ PROVINCIAL = [
     "自治区残联",
     "自治区工商联",
 ]
-CITIES = [
-    "南宁",
-    "柳州",
-    "桂林",
-    "梧州",
-    "北海",
-    "防城港",
-    "钦州",
-    "贵港",
-    "玉林",
-    "百色",
-    "贺州",
-    "河池",
-    "来宾",
-    "崇左",
-]
+CITIES = CITIES_BY_REGION["广西"]  # the 14 设区市 the letter is addressed to
 
 # Sentences of the draft marked as the national document's wording (underlined) and the
 # region's refinement (wavy underline). Illustrative: the seed text lost the real marks.
