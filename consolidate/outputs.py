@@ -18,6 +18,9 @@ def check_target(target: Path, returns_dir: Path) -> None:
     """Refuse a target inside the returns folder: the folder holds only what units sent."""
     resolved = target.resolve()
     folder = returns_dir.resolve()
+    if not resolved.parent.is_dir():
+        # Said before the run, not after reading every return.
+        raise OutputError(f"{target}: 目录不存在 / folder does not exist")
     if resolved == folder or folder in resolved.parents:
         raise OutputError(
             f"{target}: 不能写入意见反馈文件夹（{returns_dir}），请换一个输出位置 / "
