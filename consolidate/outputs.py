@@ -49,6 +49,8 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
     temp = Path(temp_name)
     try:
         write(temp)
+        # mkstemp makes the file private (0600); give it the mode a new file would get.
+        os.chmod(temp, _existing_mode(target) or (0o666 & ~_umask()))
         os.replace(temp, target)
     except PermissionError as exc:
         raise OutputError(
@@ -58,3 +60,16 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
         raise OutputError(f"{target}: 无法写入 / cannot write ({exc})") from exc
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _existing_mode(target: Path) -> int | None:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        return None

@@ -107,3 +107,17 @@ def test_outputs_are_replaced_whole_never_half_written(sample, tmp_path):
     assert result.exit_code == 0
     assert out.read_bytes().startswith(b"PK")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_outputs_get_ordinary_file_permissions(sample, tmp_path):
+    out = tmp_path / "d.docx"
+    CliRunner().invoke(main, ["digest", str(sample / "returns"), "-o", str(out), "-q"])
+    assert out.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
