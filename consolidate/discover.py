@@ -19,10 +19,9 @@ _IGNORED_SUFFIXES = {".lnk", ".url", ".tmp", ".bak", ".ini", ".db"}
 
 _WORD_SUFFIXES = {".doc", ".wps", ".dot", ".wpt", ".rtf", ".odt", ".docx", ".docm"}
 _SHEET_SUFFIXES = {".xls", ".et", ".xlt", ".ett", ".ods", ".xlsx", ".xlsm", ".xlsb"}
-_IMAGES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif"}
 
-# Kinds a file can be. "docx"/"sheet" are read directly; "word" needs LibreOffice.
-READABLE = {"docx", "sheet", "pdf", "html", "csv", "text", "word"}
+# Kinds a file can be: docx, sheet, pdf, image, html, csv, text, eml, msg, zip, 7z, rar,
+# word (needs LibreOffice), encrypted, empty, damaged, unknown.
 CONTAINERS = {"zip", "eml", "msg", "7z", "rar"}
 
 

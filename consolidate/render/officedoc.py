@@ -72,14 +72,6 @@ def add_landscape_section(document: Any) -> Any:
     return section
 
 
-def add_portrait_section(document: Any) -> Any:
-    from docx.enum.section import WD_SECTION
-
-    section = document.add_section(WD_SECTION.NEW_PAGE)
-    set_page(section, landscape=False)
-    return section
-
-
 def set_font(target: Any, name: str, size_pt: float | None = None, bold: bool | None = None) -> None:
     """Set a run's or style's font, East-Asian slot included."""
     from docx.oxml.ns import qn

@@ -7,12 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from ..ledger import LedgerRow, normalise_decision
-from ..numerals import to_chinese
 from ..report import main_reasons, report_sentence
 from . import officedoc as od
 
 _WIDTHS = [12.0, 22.0, 34.0, 85.0, 22.0, 50.0]
-_LETTER_WIDTHS = [12.0, 90.0, 22.0, 101.0]
 
 
 def _chinese_date(day: dt.date) -> str:
@@ -97,6 +95,3 @@ def _signature(document: Any, issuer: str, today: dt.date) -> None:
 
 def _safe(name: str) -> str:
     return "".join(ch for ch in name if ch not in '\\/:*?"<>|') or "单位"
-
-
-__all__ = ["to_chinese", "write_report", "write_unit_letters"]
