@@ -26,8 +26,12 @@ def print_summary(result: Consolidation, console: Console, show_info: bool = Fal
     console.print()
 
     table = Table(title="各单位反馈情况", show_lines=False, header_style="bold")
-    for name in ("单位", "分组", "状态", "意见", "逾期", "盖章件", "电子版", "文件"):
+    table.add_column("单位", overflow="fold", ratio=2)
+    for name in ("分组", "状态"):
         table.add_column(name, overflow="fold")
+    for name in ("意见", "逾期", "盖章", "电子"):
+        table.add_column(name, overflow="fold", justify="center")
+    table.add_column("文件", overflow="fold", ratio=3)
     for report in result.units:
         status = Text(STATUS_LABELS[report.status], style=_STATUS_STYLE[report.status])
         name = report.unit.name + ("" if report.unit.listed else "（名单外）")
