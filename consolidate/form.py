@@ -63,8 +63,12 @@ def classify_header(text: str) -> Role | None:
         return "other"
     if any(w in h for w in ("条款", "章节", "条目", "页码", "位置", "原文", "涉及内容", "修改内容", "所在")):
         return "clause"
+    if ("意见" in h or "建议" in h) and ("理由" in h or "依据" in h):
+        return "opinion"  # 修改意见及理由: one column for both
     if "理由" in h or "依据" in h or "原因" in h:
         return "reason"
+    if "修改后" in h:
+        return "opinion"  # 修改后内容 / 修改后表述: the wording proposed
     if "意见" in h or "建议" in h:
         return "opinion"
     if "备注" in h:

@@ -20,15 +20,41 @@ _NO_OPINION = re.compile(
 _BLANK_MARKS = {"", "/", "／", "-", "—", "——", "--", "无内容", "空"}
 
 
+_UNIT_WORD = r"(?:单位|局|厅|委|办|部|市|会|院|室|处|县|区|司|中心)"
+_PREAMBLE_PART = re.compile(
+    rf"^(?:经(?:认真|我{_UNIT_WORD})?(?:研究|审阅|研读|审核|讨论|征求.{{0,12}}意见)|(?:我|本){_UNIT_WORD}?)$"
+)
+_AGREE_PART = re.compile(
+    rf"^(?:(?:我|本){_UNIT_WORD}?)?(?:对.{{0,40}}?)?(?:原则|完全|表示|均)?同意"
+    r"(?:该|此|本|上述|以上)?(?:《[^》]{0,40}》|征求意见稿|意见稿|稿|文件|措施|内容)?(?:的?(?:内容|表述))?$"
+)
+_NONE_PART = re.compile(
+    rf"^(?:(?:我|本){_UNIT_WORD}?)?(?:对.{{0,60}}?)?(?:均)?(?:无|没有|暂无|未有|并无)(?:任何)?(?:修改|其他|不同|补充)?(?:意见|异议|建议)$"
+)
+
+
 def is_no_opinion(text: str) -> bool:
     """True for a statement that the unit has nothing to change (and nothing else).
 
-    "无意见。但建议…" is not: anything said after the no-opinion phrase is an opinion.
+    Each clause of the statement must be a lead-in (经研究, 我局), an agreement with the
+    draft (原则同意《若干措施》) or a no-opinion phrase, and one of the last two must be
+    there. "无意见。但建议…" is not: anything else said makes it an opinion.
     """
     folded = fold(text).rstrip("。.")
     if not folded or folded in _BLANK_MARKS:
         return False
-    return bool(_NO_OPINION.match(folded + "。")) or bool(_NO_OPINION.match(folded))
+    if _NO_OPINION.match(folded + "。") or _NO_OPINION.match(folded):
+        return True
+    parts = [p for p in re.split(r"[，,。；;！!]", folded) if p]
+    if not parts or any("建议" in p and not _NONE_PART.match(p) for p in parts):
+        return False
+    said = False
+    for part in parts:
+        if _NONE_PART.match(part) or _AGREE_PART.match(part) or part == "无":
+            said = True
+        elif not _PREAMBLE_PART.match(part):
+            return False
+    return said
 
 
 def is_blank_mark(text: str) -> bool:

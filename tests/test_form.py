@@ -168,3 +168,12 @@ def test_every_non_empty_cell_is_kept_somewhere(tmp_path):
     kept = " ".join(f"{e.text} {e.reason} {e.remark} {e.unit_cell}" for e in form.entries)
     for value in ["自治区教育厅", "建议甲", "理由甲", "备注甲", "5855902", "甲-2", "建议乙"]:
         assert value in kept
+
+
+def test_a_combined_opinion_and_reason_column_is_the_opinion(tmp_path):
+    form = _docx(
+        tmp_path,
+        [["1", "自治区教育厅", "建议甲，理由是乙", ""]],
+        columns=("序号", "单位", "修改意见及理由", "备注"),
+    )
+    assert [e.text for e in form.entries] == ["建议甲，理由是乙"]

@@ -72,3 +72,19 @@ def test_an_impossible_date_is_no_date():
 def test_any_written_date_parses_back(day):
     assert parse_date(f"{day.year}年{day.month}月{day.day}日") == day
     assert parse_date(day.isoformat()) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["经研究，我局原则同意《若干措施》，无修改意见。", "经我办研究，无修改意见", "完全同意", "经研究，同意",
+     "对征求意见稿无修改意见，原则同意"],
+)  # fmt: skip
+def test_recognises_longer_no_opinion_statements(text):
+    assert is_no_opinion(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["同意职业学校开展培训", "同意，但建议删除第三部分", "无修改意见，建议将“A”改为“B”"]
+)
+def test_agreement_followed_by_a_proposal_is_an_opinion(text):
+    assert not is_no_opinion(text)
