@@ -52,29 +52,35 @@ class FormContent:
     has_revisions: bool = False
 
 
+_HEADER_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    ("seq", re.compile(r"^(?:序号|序|编号|序列号|No\.?|NO\.?)$")),
+    ("other", re.compile(r"^.{0,4}(?:处理意见|处理情况|采纳情况|是否采纳|采纳与否|办理情况|答复意见)$")),
+    ("clause", re.compile(
+        r"^.{0,6}(?:条款|章节|条目|页码|位置|原文|涉及内容|修改内容|所在)(?:序号|内容|条款|章节|位置|及内容)?$"
+    )),
+    ("opinion", re.compile(
+        r"^(?!无|没有|暂无|同意)(?:.{0,6})(?:意见|建议)(?:内容|建议)?(?:(?:及|和|与|、)(?:理由|依据|说明))?$"
+        r"|^(?:建议)?修改(?:为|后)(?:内容|表述|条文)?$"
+    )),
+    ("reason", re.compile(r"^.{0,4}(?:理由|依据|原因)(?:(?:及|和|与|、)(?:依据|说明|理由))?$")),
+    ("remark", re.compile(r"^备注(?:说明)?$")),
+    ("unit", re.compile(r"^(?:提出|反馈|填报|报送|意见)?单位(?:名称)?$")),
+)  # fmt: skip
+
+
 def classify_header(text: str) -> Role | None:
-    """The role of a column from its header text, or None for a cell that is no header."""
-    h = fold(text)
+    """The role of a column from its header text, or None for a cell that is no header.
+
+    Header wording varies (意见建议, 具体修改意见, 修改意见及理由, 涉及条款, 提出单位) but
+    stays within a small vocabulary; a data cell such as "建议乙" or "无意见" must not be
+    mistaken for a header, so whole-cell patterns are used, not substrings.
+    """
+    h = re.sub(r"[(（][^()（）]*[)）]$", "", fold(text))
     if not h:
         return None
-    if h in ("序号", "序", "编号", "序列号", "No", "NO", "No."):
-        return "seq"
-    if any(w in h for w in ("处理意见", "采纳", "办理")):
-        return "other"
-    if any(w in h for w in ("条款", "章节", "条目", "页码", "位置", "原文", "涉及内容", "修改内容", "所在")):
-        return "clause"
-    if ("意见" in h or "建议" in h) and ("理由" in h or "依据" in h):
-        return "opinion"  # 修改意见及理由: one column for both
-    if "理由" in h or "依据" in h or "原因" in h:
-        return "reason"
-    if "修改后" in h:
-        return "opinion"  # 修改后内容 / 修改后表述: the wording proposed
-    if "意见" in h or "建议" in h:
-        return "opinion"
-    if "备注" in h:
-        return "remark"
-    if "单位" in h and len(h) <= 8:
-        return "unit"
+    for role, pattern in _HEADER_PATTERNS:
+        if pattern.match(h):
+            return role
     return None
 
 
@@ -134,19 +140,23 @@ def interpret(document: SourceDocument) -> FormContent:
                 if fill_date is None and _is_date_line(line):
                     fill_date = parse_date(line)
 
+    previous: tuple[dict[int, Role], dict[int, str], int] | None = None
     for block in document.blocks:
         if isinstance(block, Table):
-            found = _header_row(block) if not table_found else None
+            found = _header_row(block)
+            width = len(block.rows[0]) if block.rows else 0
+            if found is None and previous is not None and width == previous[2]:
+                # A table broken in two (a paragraph typed between rows, a second sheet
+                # without a header): the rows go on under the same columns.
+                found = (-1, previous[0], previous[1])
             if found is None:
-                if table_found:
-                    _append_table_rows_as_text(block, outside)
-                    continue
                 # Spreadsheets put the header line in cells above the table.
                 for row in block.rows:
                     take_line(" ".join(_distinct_texts(row)))
                 continue
             table_found = True
             header_at, roles, names = found
+            previous = (roles, names, width)
             for row in block.rows[:header_at]:
                 take_line(" ".join(_distinct_texts(row)))
             read = _read_rows(block, header_at, roles, names)
@@ -398,13 +408,6 @@ def _distinct_texts(row) -> list[str]:
         if text and text not in seen:
             seen.append(text)
     return seen
-
-
-def _append_table_rows_as_text(table: Table, out: list[str]) -> None:
-    for row in table.rows:
-        text = " ".join(_distinct_texts(row))
-        if text:
-            out.append(text)
 
 
 def _spans_whole_row(table: Table, r: int) -> bool:

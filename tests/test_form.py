@@ -177,3 +177,30 @@ def test_a_combined_opinion_and_reason_column_is_the_opinion(tmp_path):
         columns=("序号", "单位", "修改意见及理由", "备注"),
     )
     assert [e.text for e in form.entries] == ["建议甲，理由是乙"]
+
+
+def test_a_table_broken_in_two_goes_on_under_the_same_columns(tmp_path):
+    from docx import Document
+
+    path = docx_form(tmp_path / "f.docx", [["1", "自治区教育厅", "建议甲", "理由甲", ""]])
+    document = Document(str(path))
+    document.add_paragraph("（续表）")
+    second = document.add_table(rows=1, cols=5)
+    for cell, value in zip(second.rows[0].cells, ["2", "自治区教育厅", "建议乙", "理由乙", ""]):
+        cell.text = value
+    document.save(path)
+    form = interpret(read_docx(path))
+    assert [(e.text, e.reason) for e in form.entries] == [("建议甲", "理由甲"), ("建议乙", "理由乙")]
+
+
+def test_a_second_sheet_with_its_own_header_is_read_too(tmp_path):
+    from openpyxl import load_workbook
+
+    path = xlsx_form(tmp_path / "f.xlsx", [[1, "自治区财政厅", "建议甲", "", ""]])
+    workbook = load_workbook(path)
+    sheet = workbook.create_sheet("续")
+    sheet.append(["序号", "单位", "修改意见", "修改理由", "备注"])
+    sheet.append([2, "自治区财政厅", "建议乙", "", ""])
+    workbook.save(path)
+    form = interpret(read_sheet(path))
+    assert [e.text for e in form.entries] == ["建议甲", "建议乙"]
