@@ -33,8 +33,10 @@ def load_draft(path: Path) -> Draft:
             marks = read_underlines(path)
         elif suffix in {".txt", ".text", ".md"}:
             paragraphs = path.read_text(encoding="utf-8-sig").splitlines()
+        elif suffix in {".doc", ".wps", ".rtf", ".odt"}:
+            paragraphs = _converted_paragraphs(path)
         else:
-            raise DraftError(f"the draft must be .docx or .txt, not {suffix or 'no extension'}")
+            raise DraftError(f"the draft must be .docx, .doc/.wps or .txt, not {suffix or 'no extension'}")
     except DraftError:
         raise
     except Exception as exc:
@@ -52,6 +54,21 @@ def _with_marks(clause: Clause, marks: dict[str, tuple[tuple[str, ...], tuple[st
     return dataclasses.replace(clause, national=national, refined=refined)
 
 
+def _converted_paragraphs(path: Path) -> list[str]:
+    """A .doc/.wps/.rtf/.odt draft, converted by LibreOffice in a temporary folder."""
+    import tempfile
+
+    from .convert import convert_word_files
+    from .discover import FoundFile
+    from .readers.docx import read_paragraphs
+
+    with tempfile.TemporaryDirectory(prefix="consolidate-draft-") as workdir:
+        converted, findings = convert_word_files([FoundFile(path, path.name, "word")], Path(workdir))
+        if path.name not in converted:
+            raise DraftError(findings[0].message if findings else "LibreOffice could not convert the draft")
+        return read_paragraphs(converted[path.name])
+
+
 def parse_draft(lines: list[str]) -> Draft:
     """Split paragraphs into clauses.
 
@@ -62,7 +79,9 @@ def parse_draft(lines: list[str]) -> Draft:
     paragraphs = [line.strip() for line in lines if line.strip()]
     if any(_ARTICLE.match(p) for p in paragraphs):
         return _parse_articles(paragraphs)
-    heading_at = next((i for i, p in enumerate(paragraphs) if _is_part_heading(p)), len(paragraphs))
+    heading_at = next(
+        (i for i, p in enumerate(paragraphs) if _is_part_heading(p) or _numbered_measure(p)), len(paragraphs)
+    )
     preamble_start = heading_at
     while preamble_start > 0 and _is_sentence(paragraphs[preamble_start - 1]):
         preamble_start -= 1
@@ -83,6 +102,15 @@ def parse_draft(lines: list[str]) -> Draft:
             count = 0
             clauses.append(Clause(str(part), part, None, match.group(2).strip(), ""))
             continue
+        measure = _numbered_measure(paragraph)
+        if measure:
+            # "一、加大资金投入。对……给予补贴。": a numbered measure is a part whose
+            # heading is its first sentence and whose first paragraph is the measure itself.
+            number, body = measure
+            part = number
+            count = 0
+            clauses.append(Clause(str(part), part, None, re.split(r"[。；]", body, maxsplit=1)[0][:30], ""))
+            paragraph = body
         count += 1
         clauses.append(_paragraph_clause(part, count, paragraph, clauses))
     if part == 0 and not clauses:
@@ -132,6 +160,20 @@ def _fill_part_text(clauses: list[Clause]) -> list[Clause]:
 
 def _is_part_heading(text: str) -> bool:
     return bool(_PART_HEADING.match(text)) and not re.search(r"[。；;]", text)
+
+
+_MEASURE = re.compile(rf"^\s*([{CHINESE_NUMERAL_CHARS}]+)\s*、\s*(\S.*)$", re.S)
+
+
+def _numbered_measure(text: str) -> tuple[int, str] | None:
+    """A paragraph that opens with 一、 and goes on as a sentence: (number, text after it)."""
+    if _is_part_heading(text):
+        return None
+    match = _MEASURE.match(text)
+    if match is None or not re.search(r"[。；]", text):
+        return None
+    number = parse_number(match.group(1))
+    return (number, match.group(2).strip()) if number else None
 
 
 def _is_sentence(text: str) -> bool:

@@ -55,3 +55,31 @@ def test_reads_the_sample_docx_draft():
 def test_missing_draft_is_a_clear_error(tmp_path: Path):
     with pytest.raises(DraftError, match="not found"):
         load_draft(tmp_path / "nope.docx")
+
+
+def test_reads_numbered_measures_that_run_on_as_sentences():
+    draft = parse_draft([
+        "关于支持就业的若干措施", "为稳定就业，制定如下措施。",
+        "一、加大资金投入。对吸纳就业的企业给予补贴。（责任单位：财政厅）",
+        "二、优化服务。建立对接机制。", "同时加强宣传。",
+    ])  # fmt: skip
+    assert [c.id for c in draft.clauses] == ["0", "1", "1.1", "2", "2.1", "2.2"]
+    assert draft.get("1").heading == "加大资金投入"
+    assert draft.get("1.1").text.startswith("加大资金投入。对吸纳就业")
+    assert draft.get("1.1").responsible == "财政厅"
+    assert draft.title == "关于支持就业的若干措施"
+
+
+def test_reads_a_word_97_draft_through_libreoffice(tmp_path: Path):
+    from consolidate.convert import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    source = tmp_path / "draft.txt"
+    source.write_text("\n".join(DRAFT_LINES), encoding="utf-8")
+    import subprocess
+
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}",
+                    "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=120)  # fmt: skip
+    assert len(load_draft(tmp_path / "draft.doc").clauses) == 9
