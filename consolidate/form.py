@@ -99,8 +99,32 @@ def _header_row(table: Table) -> tuple[int, dict[int, Role], dict[int, str]] | N
             for c, cell in enumerate(row):
                 if c not in roles and table.is_origin(r, c) and cell.text.strip():
                     roles[c], names[c] = "other", tidy(cell.text)
-            return r, roles, names
+            return _sub_header(table, r, roles, names)
     return None
+
+
+def _sub_header(
+    table: Table, r: int, roles: dict[int, Role], names: dict[int, str]
+) -> tuple[int, dict[int, Role], dict[int, str]]:
+    """A second header row under merged headings (修改意见 over 原文 | 修改为): its words
+    name the columns below; it is not a data row."""
+    if r + 1 >= len(table.rows):
+        return r, roles, names
+    below = {
+        c: tidy(cell.text)
+        for c, cell in enumerate(table.rows[r + 1])
+        if table.is_origin(r + 1, c) and cell.text.strip()
+    }
+    sub_roles = {c: classify_header(text) for c, text in below.items()}
+    if not below or any(role is None for role in sub_roles.values()):
+        return r, roles, names
+    merged_roles, merged_names = dict(roles), dict(names)
+    for c, role in sub_roles.items():
+        merged_roles[c] = role  # type: ignore[assignment]
+        merged_names[c] = below[c]
+    if "opinion" not in merged_roles.values():
+        return r, roles, names
+    return r + 1, merged_roles, merged_names
 
 
 def interpret(document: SourceDocument) -> FormContent:
@@ -361,8 +385,19 @@ def _read_row(
                 consumed.append(remark)
             return consumed
     unit_cell = values.get("unit", [""])[0]
+    if _original_and_new(roles, names) and clause_hint and opinion and "“" not in opinion:
+        # Columns 原文 | 修改为: the row is a replacement; say it the way units write one.
+        opinion = f"将“{clause_hint}”修改为“{opinion}”"
     read.entries.extend(_split_entry(opinion, reason, remark, unit_cell, clause_hint, where))
     return consumed
+
+
+def _original_and_new(roles: dict[int, Role], names: dict[int, str]) -> bool:
+    clause_names = [fold(names.get(c, "")) for c, role in roles.items() if role == "clause"]
+    opinion_names = [fold(names.get(c, "")) for c, role in roles.items() if role == "opinion"]
+    return any(n.startswith(("原文", "原条文", "原表述")) for n in clause_names) and any(
+        n.startswith(("修改为", "修改后", "建议修改为")) for n in opinion_names
+    )
 
 
 def _split_entry(

@@ -204,3 +204,21 @@ def test_a_second_sheet_with_its_own_header_is_read_too(tmp_path):
     workbook.save(path)
     form = interpret(read_sheet(path))
     assert [e.text for e in form.entries] == ["建议甲", "建议乙"]
+
+
+def test_a_two_row_header_under_a_merged_heading(tmp_path):
+    from docx import Document
+
+    path = docx_form(tmp_path / "f.docx", [["", "", "原文", "修改为", ""], ["1", "自治区教育厅", "稳定招生规模", "稳步扩大招生规模", "理由"]],
+                     columns=("序号", "单位", "修改意见", "修改意见", "修改理由"))  # fmt: skip
+    document = Document(str(path))
+    table = document.tables[0]
+    table.cell(0, 2).merge(table.cell(0, 3))
+    for col in (0, 1, 4):
+        table.cell(0, col).merge(table.cell(1, col))
+    document.save(path)
+    form = interpret(read_docx(path))
+    (entry,) = form.entries
+    assert entry.clause_hint == "稳定招生规模"
+    assert entry.text == "将“稳定招生规模”修改为“稳步扩大招生规模”"
+    assert entry.reason == "理由"
