@@ -474,6 +474,11 @@ def _is_date_line(text: str) -> bool:
     return parse_date(text) is not None and len(fold(text)) <= 16
 
 
+def is_template_text(text: str) -> bool:
+    """Title lines and notes a form carries itself (注：…, （…征求意见稿）): not the unit's words."""
+    return bool(_TITLE_LINE.match(fold(text))) or _looks_like_footer(text)
+
+
 def _looks_like_footer(text: str) -> bool:
     folded = fold(text)
     return bool(re.match(r"^(联系人|联系电话|电话|填表人|经办人|审核人|负责人|注[:：])", folded))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .cache import ResultCache, content_key
 from .discover import FoundFile
-from .form import FormContent, FormEntry, interpret
+from .form import FormContent, FormEntry, interpret, is_template_text
 from .guards import FileTimeout, UnsafeFile, check_package, time_budget
 from .identify import EVIDENCE_LABELS, Identification, identify_return
 from .model import Draft, Finding, Opinion, Return, Unit
@@ -301,7 +301,11 @@ def _content_findings(content: FormContent, unit: Unit, found: FoundFile) -> lis
     for note in content.notes:
         findings.append(Finding("info", "row-note", note, unit.name, file))
     if content.table_found:
-        outside = [t for t in content.outside_text if len(t) > 12 and not _is_signature(t, unit)]
+        outside = [
+            t
+            for t in content.outside_text
+            if len(t) > 12 and not _is_signature(t, unit) and not is_template_text(t)
+        ]
         for text in outside[:MAX_OUTSIDE_NOTES]:
             findings.append(Finding("info", "outside-table", f"表格外文字：{text}", unit.name, file))
         if len(outside) > MAX_OUTSIDE_NOTES:
