@@ -92,3 +92,19 @@ def test_a_document_declaring_entities_is_refused_unread(tmp_path):
     with pytest.raises(UnreadableFile, match="DTD") as refused:
         _table(path)
     assert "TOP-SECRET" not in str(refused.value)
+
+
+def test_reads_strict_open_xml_documents(tmp_path):
+    import zipfile
+
+    path = docx_form(tmp_path / "f.docx", [["1", "自治区教育厅", "严格格式的意见", "", ""]])
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    strict = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main", strict
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    assert _table(path).rows[1][2].text == "严格格式的意见"

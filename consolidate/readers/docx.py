@@ -43,6 +43,8 @@ def _document_root(path: Path):
         raise UnreadableFile(f"damaged Word file ({exc})") from exc
     except (KeyError, OSError, EOFError) as exc:
         raise UnreadableFile(f"damaged Word file ({exc})") from exc
+    # Word's "Strict Open XML" files use another namespace for the same elements.
+    xml = xml.replace(b"http://purl.oclc.org/ooxml/wordprocessingml/main", W.encode())
     if b"<!DOCTYPE" in xml[:4096] or b"<!ENTITY" in xml[:4096]:
         raise UnreadableFile("文件中含有 DTD/实体声明（正常的 Office 文件不会有），疑似恶意文件，已拒绝读取")
     try:
