@@ -193,12 +193,10 @@ def _as_text(head: bytes) -> str | None:
     if b"\x00" in head:
         return None
     for codec in ("utf-8", "gb18030"):
-        try:
-            return head.decode(codec)
-        except UnicodeDecodeError:
-            # The 4 KB cut may split a character: retry without the last bytes.
+        # The 4 KB cut may split a character: retry without its last one to three bytes.
+        for cut in range(4):
             try:
-                return head[:-3].decode(codec)
+                return head[: len(head) - cut].decode(codec)
             except UnicodeDecodeError:
                 continue
     return None

@@ -100,6 +100,9 @@ def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = N
         if why:
             return Intake(None, (Finding("info", "not-a-return", why, None, found.relative),))
     ident = identify_return(found.relative, context.roster, content, found.sender)
+    if ident.unit is None and not content.entries and not content.no_opinion:
+        why = "空白的修改意见表（没有单位名称，也没有任何内容），可能是模板，已忽略"
+        return Intake(None, (Finding("info", "not-a-return", why, None, found.relative),))
     findings = _identity_findings(ident, found.relative, stamped=False)
     unit = ident.unit or Unit(f"未识别单位（{Path(found.relative).stem}）", "未识别", listed=False)
     opinions = _opinions(content, data, unit, found.relative, context.roster)

@@ -103,3 +103,23 @@ def test_a_file_with_a_wrong_extension_is_read_by_its_content(consultation, retu
 def test_a_missing_folder_is_an_error(consultation, tmp_path):
     with pytest.raises(ReturnsFolderError):
         consolidate(consultation, tmp_path / "nope")
+
+
+def test_a_blank_template_in_the_folder_is_not_a_reply(consultation, returns_dir):
+    docx_form(
+        returns_dir / "附件3-修改意见表.docx",
+        [],
+        header="单位名称（盖章）：    填表时间：  年  月  日",
+        blank_rows=6,
+    )
+    result = consolidate(consultation, returns_dir)
+    assert [u.unit.name for u in result.units if not u.unit.listed] == []
+    assert [f.code for f in result.findings if f.file == "附件3-修改意见表.docx"] == ["not-a-return"]
+
+
+def test_a_long_chinese_text_file_is_read_as_text(tmp_path):
+    from consolidate.discover import sniff
+
+    path = tmp_path / "意见.txt"
+    path.write_text("甲" * 1365 + "乙乙", encoding="utf-8")  # the 4 KB cut falls inside a character
+    assert sniff(path) == "text"
