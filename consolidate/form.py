@@ -344,7 +344,7 @@ def _read_row(
         values = {"opinion": [statement]}
         extras = []
     if "unit" in values:
-        read.unit_cells.extend(values["unit"])
+        read.unit_cells.extend(v for v in values["unit"] if fold(v) not in _SAME_AS_ABOVE)
         consumed.extend(values["unit"])
     consumed.extend(v for v in values.get("seq", []) if _is_seq_number(v))
     opinion = "\n".join(values.get("opinion", []))
@@ -385,11 +385,16 @@ def _read_row(
                 consumed.append(remark)
             return consumed
     unit_cell = values.get("unit", [""])[0]
+    if fold(unit_cell) in _SAME_AS_ABOVE and read.entries:
+        unit_cell = read.entries[-1].unit_cell
     if _original_and_new(roles, names) and clause_hint and opinion and "“" not in opinion:
         # Columns 原文 | 修改为: the row is a replacement; say it the way units write one.
         opinion = f"将“{clause_hint}”修改为“{opinion}”"
     read.entries.extend(_split_entry(opinion, reason, remark, unit_cell, clause_hint, where))
     return consumed
+
+
+_SAME_AS_ABOVE = {"同上", "同左", "〃", '"', "同前"}
 
 
 def _original_and_new(roles: dict[int, Role], names: dict[int, str]) -> bool:

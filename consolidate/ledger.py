@@ -78,7 +78,7 @@ def opinion_row(opinion: Opinion, result: Consolidation) -> LedgerRow:
         flags.append(f"与{opinion.duplicate_of}重复")
     return LedgerRow(
         id=opinion.id,
-        clause="、".join(opinion.clauses) or "总体",
+        clause="、".join(_label(cid, draft) for cid in opinion.clauses) or "总体",
         clause_text=(clause.text[:60] + "…")
         if clause and len(clause.text) > 60
         else (clause.text if clause else ""),
@@ -94,6 +94,12 @@ def opinion_row(opinion: Opinion, result: Consolidation) -> LedgerRow:
         note="",
         state="",
     )
+
+
+def _label(clause_id: str, draft) -> str:
+    """第三部分第1段 rather than 3.1: the ledger and the report are read by people."""
+    clause = draft.get(clause_id) if draft else None
+    return clause.label if clause else clause_id
 
 
 def read_ledger(path: Path) -> list[LedgerRow]:

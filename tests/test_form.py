@@ -222,3 +222,8 @@ def test_a_two_row_header_under_a_merged_heading(tmp_path):
     assert entry.clause_hint == "稳定招生规模"
     assert entry.text == "将“稳定招生规模”修改为“稳步扩大招生规模”"
     assert entry.reason == "理由"
+
+
+def test_same_as_above_in_the_unit_column_repeats_the_unit(tmp_path):
+    form = _docx(tmp_path, [["1", "柳州市教育局", "建议甲", "", ""], ["2", "同上", "建议乙", "", ""]])
+    assert [e.unit_cell for e in form.entries] == ["柳州市教育局", "柳州市教育局"]
