@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _OPEN_CLOSE = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》"}
 _REPLACE = r"(?:修改为|修改成|改为|改成|调整为|表述为|修订为|替换为|更改为|更正为|写为|规范为|统一为)"
@@ -95,6 +96,7 @@ def _drop_containers(edits: list[ProposedEdit]) -> list[ProposedEdit]:
     return list(dict.fromkeys(e for e in edits if e.old.strip()))
 
 
+@lru_cache(maxsize=65536)
 def locate(edit: ProposedEdit, clause_text: str) -> LocatedEdit | None:
     """Where ``edit.old`` is in the clause text: exactly, else by fuzzy alignment (≥ 80)."""
     at = clause_text.find(edit.old)

@@ -84,7 +84,7 @@ def consolidate(
         except OverridesError as exc:
             override_findings = [Finding("error", "overrides-invalid", str(exc), None, OVERRIDES)]
         findings.extend(override_findings)
-    reviewed, notes, draft_findings = annotate(placed, consultation)
+    reviewed, notes, draft_findings = annotate(placed, consultation, context.roster)
     findings.extend(draft_findings)
     return Consolidation(
         consultation=consultation,

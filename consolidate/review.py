@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from .attribution import PROPOSED_BEFORE
 from .edits import LocatedEdit, locate, parse_edits, quoted_spans
+from .merge import group_key
 from .model import ClauseNotes, Conflict, Consultation, Draft, Finding, Opinion
 from .responsibility import Responsibility, asks_to_change_list, is_responsible, responsibility
 from .roster import Roster
@@ -26,11 +27,14 @@ _NOISE = re.compile(r"[\W_]|建议|我单位|我厅|我局|我委|我市|修改�
 
 
 def annotate(
-    opinions: tuple[Opinion, ...], consultation: Consultation
+    opinions: tuple[Opinion, ...], consultation: Consultation, roster: Roster | None = None
 ) -> tuple[tuple[Opinion, ...], dict[str, ClauseNotes], list[Finding]]:
-    """Opinions with edits and flags, notes per clause id, and findings about the draft."""
+    """Opinions with edits and flags, notes per clause id, and findings about the draft.
+
+    ``roster`` is the consultation's, when the caller has already built it.
+    """
     draft = consultation.draft
-    roster = Roster(consultation.units)
+    roster = roster or Roster(consultation.units)
     units = {u.name: u for u in consultation.units}
     duties = _duties(draft, roster, consultation.issuer)
     annotated = []
@@ -49,8 +53,6 @@ def annotate(
         annotated.append(dataclasses.replace(opinion, edits=edits, flags=tuple(dict.fromkeys(flags))))
     grouped = group_similar(annotated)
     conflicts = find_conflicts(grouped, draft)
-    from .merge import group_key
-
     leaders = {i for conflict in conflicts.values() for c in conflict for i in c.opinions}
     in_conflict = {o.id for o in grouped if o.id in leaders or group_key(o) in leaders}
     final = tuple(
@@ -140,8 +142,6 @@ def find_conflicts(opinions: list[Opinion], draft: Draft | None) -> dict[str, li
     start), so a campaign of thousands of opinions on one sentence gives one 意见分歧
     listing the alternatives, not a comparison of every pair.
     """
-    from .merge import group_key
-
     by_clause: dict[str, dict[str, Opinion]] = defaultdict(dict)
     for opinion in opinions:
         if not opinion.superseded:
