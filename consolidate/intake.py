@@ -198,7 +198,7 @@ def _mail_body(found: FoundFile, context: IntakeContext) -> Intake:
         content = interpret(read_document(found.path, "text"))
     except Exception:
         return Intake(None, ())
-    if not content.no_opinion and not any(_says_no_opinion(line) for line in content.outside_text):
+    if not content.no_opinion:
         return Intake(None, ())
     ident = identify_return(found.relative, context.roster, content, found.sender)
     if ident.unit is None:
@@ -206,12 +206,6 @@ def _mail_body(found: FoundFile, context: IntakeContext) -> Intake:
     ret = Return(found.relative, "editable", ident.unit, True, modified=found.modified, no_opinion=True,
                  identified_by=ident.evidence, received=found.received)  # fmt: skip
     return Intake(ret, ())
-
-
-def _says_no_opinion(line: str) -> bool:
-    from .replies import is_no_opinion
-
-    return any(is_no_opinion(part) for part in line.replace("。", "。\n").splitlines() if part.strip())
 
 
 def _consultation_document(content: FormContent, context: IntakeContext) -> str:
