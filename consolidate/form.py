@@ -499,10 +499,7 @@ def _entries_from_prose(lines: list[str]) -> list[FormEntry]:
     body = [
         line
         for line in lines
-        if not _TITLE_LINE.match(fold(line))
-        and not _looks_like_footer(line)
-        and not _is_date_line(line)
-        and len(fold(line)) > 6
+        if not is_template_text(line) and not _is_date_line(line) and len(fold(line)) > 6
     ]
     if not body:
         return []
