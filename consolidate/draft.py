@@ -1,18 +1,29 @@
-"""The draft's structure: preamble, numbered parts (一、 or 第N条) and their paragraphs."""
+"""The draft's structure, numbered as the draft numbers itself.
+
+Plans and measures: a preamble, parts 一、, sections （一）, measures 1. and plain paragraphs,
+with the 责任单位/牵头单位/配合单位 lines that follow a measure. Regulations: 编/章/节 headings
+and articles 第N条, whose paragraphs are 款, whose （一） lines are 项 and whose 1. lines are 目.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Clause, Draft
-from .numerals import CHINESE_NUMERAL_CHARS, parse_number
+from .numerals import CHINESE_NUMERAL_CHARS, parse_number, to_chinese
 
 _PART_HEADING = re.compile(rf"^\s*([{CHINESE_NUMERAL_CHARS}]+)\s*[、.．]\s*(\S.{{0,40}})$")
 _ARTICLE = re.compile(rf"^\s*第\s*([{CHINESE_NUMERAL_CHARS}0-9]+)\s*条\s*(.*)$", re.S)
-_CHAPTER = re.compile(rf"^\s*第\s*[{CHINESE_NUMERAL_CHARS}0-9]+\s*[章节]\s*")
-_RESPONSIBLE = re.compile(r"[（(]\s*(?:责任单位|牵头单位|责任部门)\s*[:：]\s*(.+?)\s*[)）]\s*$")
+_CHAPTER = re.compile(rf"^\s*第\s*([{CHINESE_NUMERAL_CHARS}0-9]+)\s*([编章节])\s*(.{{0,30}})$")
+_ROLE = r"(?:责任单位|牵头单位|督导单位|配合单位|参与单位|责任部门|牵头部门|配合部门|责任主体)"
+_RESPONSIBLE = re.compile(rf"[（(]\s*{_ROLE}\s*[:：]\s*(.+?)\s*[)）]\s*$")
+_RESPONSIBLE_LINE = re.compile(rf"^\s*[（(]?\s*{_ROLE}\s*[:：]")
+_ROLE_VALUE = re.compile(rf"{_ROLE}\s*[:：]\s*([^；;。）)]+)")
+_SECTION = re.compile(rf"^\s*[（(]\s*([{CHINESE_NUMERAL_CHARS}]+)\s*[)）]\s*(.*)$", re.S)
+_NUMBERED = re.compile(r"^\s*(\d{1,3})\s*(?:[.．、](?!\d)|[)）])\s*(\S.*)$", re.S)
 
 
 class DraftError(Exception):
@@ -48,7 +59,17 @@ def load_draft(path: Path) -> Draft:
 
 
 def _with_marks(clause: Clause, marks: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> Clause:
-    national, refined = marks.get(clause.text.strip(), ((), ()))
+    """Underlines of the draft paragraphs a text-holding clause is made of."""
+    if not clause.holds_text:
+        return clause
+    national: tuple[str, ...] = ()
+    refined: tuple[str, ...] = ()
+    for line in clause.text.split("\n"):
+        found = marks.get(line.strip()) or next(
+            (m for key, m in marks.items() if len(line) >= 10 and key.endswith(line.strip())), None
+        )
+        if found:
+            national, refined = national + found[0], refined + found[1]
     if not (national or refined):
         return clause
     return dataclasses.replace(clause, national=national, refined=refined)
@@ -72,7 +93,8 @@ def _converted_paragraphs(path: Path) -> list[str]:
 def parse_draft(lines: list[str]) -> Draft:
     """Split paragraphs into clauses.
 
-    Parts are headed ``一、标题`` (policy measures) or numbered ``第N条`` (regulations). The
+    Drafts in articles (第N条) are read as regulations; others as plans whose parts are
+    headed ``一、标题`` or open with a numbered measure ``一、加大资金投入。……``. The
     preamble is the run of sentences right before the first part; what precedes it (annex
     number, notes, title lines) forms the title.
     """
@@ -89,73 +111,330 @@ def parse_draft(lines: list[str]) -> Draft:
     # sentences after the last title-like line.
     title_lines = [p for p in paragraphs[:preamble_start] if not _is_note(p)]
     title = "".join(title_lines) or "征求意见稿"
-    clauses: list[Clause] = []
+    root = _Node("root", None, "", "")
     preamble = "\n".join(paragraphs[preamble_start:heading_at])
     if preamble:
-        clauses.append(Clause("0", None, None, "序言", preamble))
-    part = 0
-    count = 0
-    for paragraph in paragraphs[heading_at:]:
-        match = _PART_HEADING.match(paragraph) if _is_part_heading(paragraph) else None
-        if match:
-            part = parse_number(match.group(1)) or part + 1
-            count = 0
-            clauses.append(Clause(str(part), part, None, match.group(2).strip(), ""))
+        root.children.append(_Node("preamble", None, "序言", "", [preamble]))
+    _PlanReader(root).read(paragraphs[heading_at:])
+    return Draft(title, tuple(_plan_clauses(root)))
+
+
+@dataclass
+class _Node:
+    """A clause while the draft is being read: its own lines and its sub-clauses."""
+
+    kind: str
+    number: int | None
+    heading: str
+    mark: str  # the number as the draft writes it: 三, （三）, 10
+    lines: list[str] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "\n".join([*self.lines, *(t for c in self.children if (t := c.text()))])
+
+
+class _PlanReader:
+    """Reads a plan's body line by line into parts, sections, measures and paragraphs."""
+
+    def __init__(self, root: _Node) -> None:
+        self.root = root
+        self.part: _Node | None = None
+        self.section: _Node | None = None
+        self.measure: _Node | None = None
+
+    def read(self, paragraphs: list[str]) -> None:
+        for paragraph in paragraphs:
+            self.line(paragraph)
+
+    def line(self, paragraph: str) -> None:
+        heading = _PART_HEADING.match(paragraph) if _is_part_heading(paragraph) else None
+        measure = None if heading else _numbered_measure(paragraph)
+        if heading or measure:
+            number = parse_number(heading.group(1)) if heading else measure[0]  # type: ignore[index]
+            number = number or (self.part.number or 0) + 1 if self.part else number or 1
+            title = heading.group(2).strip() if heading else _first_sentence(measure[1])  # type: ignore[index]
+            self.part = _Node("part", number, title, to_chinese(number))
+            self.root.children.append(self.part)
+            self.section = self.measure = None
+            if measure:
+                # "一、加大资金投入。对……给予补贴。": a numbered measure is a part whose
+                # heading is its first sentence and whose first paragraph is the measure itself.
+                self.part.children.append(_Node("paragraph", None, title, "", [measure[1]]))
+            return
+        if _RESPONSIBLE_LINE.match(paragraph) and len(paragraph) < 200:
+            self.responsible(paragraph)
+            return
+        section = _SECTION.match(paragraph)
+        if section and self.part is not None and parse_number(section.group(1)):
+            body = section.group(2).strip()
+            self.section = _Node(
+                "section",
+                parse_number(section.group(1)),
+                _first_sentence(body),
+                f"（{section.group(1)}）",
+                [body] if _is_sentence(body) else [],
+            )
+            self.part.children.append(self.section)
+            self.measure = None
+            return
+        numbered = _NUMBERED.match(paragraph)
+        if numbered and (self.section is not None or self.part is not None):
+            body = numbered.group(2).strip()
+            self.measure = _Node(
+                "measure", int(numbered.group(1)), _first_sentence(body), numbered.group(1), [body]
+            )
+            (self.section or self.part).children.append(self.measure)  # type: ignore[union-attr]
+            return
+        target = self.measure or self.section
+        if target is not None:
+            target.lines.append(paragraph)
+        elif self.part is not None:
+            self.part.children.append(_Node("paragraph", None, self.part.heading, "", [paragraph]))
+
+    def responsible(self, paragraph: str) -> None:
+        """A 责任单位 line belongs to the measure (or paragraph) right above it."""
+        target = self.measure or self.section
+        if target is None and self.part is not None and self.part.children:
+            target = self.part.children[-1]
+        if target is None:
+            return
+        target.responsible.extend(v.strip() for v in _ROLE_VALUE.findall(paragraph) if v.strip())
+
+
+def _plan_clauses(root: _Node) -> list[Clause]:
+    clauses: list[Clause] = []
+    for node in root.children:
+        if node.kind == "preamble":
+            clauses.append(Clause("0", None, None, "序言", node.text(), kind="preamble"))
             continue
-        measure = _numbered_measure(paragraph)
-        if measure:
-            # "一、加大资金投入。对……给予补贴。": a numbered measure is a part whose
-            # heading is its first sentence and whose first paragraph is the measure itself.
-            number, body = measure
-            part = number
-            count = 0
-            clauses.append(Clause(str(part), part, None, re.split(r"[。；]", body, maxsplit=1)[0][:30], ""))
-            paragraph = body
-        count += 1
-        clauses.append(_paragraph_clause(part, count, paragraph, clauses))
-    if part == 0 and not clauses:
-        return Draft(title, ())
-    return Draft(title, tuple(_fill_part_text(clauses)))
+        _settle_part(node)
+        clauses.extend(_plan_node(node, str(node.number), f"第{node.mark}部分", None, node.number or 0))
+    return _unique(clauses)
+
+
+def _settle_part(part: _Node) -> None:
+    """A part of plain paragraphs numbers them 1, 2, 3; a part with sections or measures keeps
+    the paragraphs before them as its own introduction."""
+    numbered = [c for c in part.children if c.kind != "paragraph"]
+    plain = [c for c in part.children if c.kind == "paragraph"]
+    if numbered and plain:
+        part.lines = [line for c in plain for line in c.lines] + part.lines
+        part.responsible.extend(r for c in plain for r in c.responsible)
+        part.children = numbered
+    for count, child in enumerate((c for c in part.children if c.kind == "paragraph"), start=1):
+        child.number = count
+
+
+def _plan_node(node: _Node, clause_id: str, label: str, parent: str | None, part: int) -> list[Clause]:
+    own = "\n".join(node.lines)
+    holds = bool(own) and node.kind != "part"
+    responsible = "、".join(node.responsible)
+    if not responsible:
+        match = _RESPONSIBLE.search(own)
+        responsible = match.group(1) if match else ""
+    clauses = [
+        Clause(
+            clause_id,
+            part,
+            (node.number or 1) if holds else None,
+            node.heading,
+            node.text(),
+            responsible,
+            kind=node.kind,
+            name=label,
+            parent=parent,
+            number=node.number,
+        )  # type: ignore[arg-type]
+    ]
+    for child in node.children:
+        if child.kind == "paragraph":
+            child_label = f"{label}第{child.number}段"
+        elif child.kind == "section":
+            child_label = f"{label}{child.mark}"
+        else:
+            child_label = f"{label}{child.mark}" if node.kind == "section" else f"{label}第{child.mark}条"
+        clauses.extend(_plan_node(child, f"{clause_id}.{child.number}", child_label, clause_id, part))
+    return clauses
+
+
+def _unique(clauses: list[Clause]) -> list[Clause]:
+    """Ids stay unique even where a draft repeats a number (two sections （二） in one part)."""
+    seen: set[str] = set()
+    result = []
+    for clause in clauses:
+        clause_id = clause.id
+        n = 1
+        while clause_id in seen:
+            n += 1
+            clause_id = f"{clause.id}~{n}"
+        seen.add(clause_id)
+        result.append(clause if clause_id == clause.id else dataclasses.replace(clause, id=clause_id))
+    return result
 
 
 def _parse_articles(paragraphs: list[str]) -> Draft:
-    first = next(i for i, p in enumerate(paragraphs) if _ARTICLE.match(p))
+    """A regulation: 编/章/节 group articles; an article's paragraphs are its 款, its （一）
+    lines the 项 of the 款 above them, and 1. lines the 目 of the 项 above them."""
+    first = next(i for i, p in enumerate(paragraphs) if _ARTICLE.match(p) or _is_grouping(p))
     title = "".join(p for p in paragraphs[:first] if not _CHAPTER.match(p)) or "征求意见稿"
-    clauses: list[Clause] = []
-    article = 0
-    count = 0
+    read: list[Clause | _Node] = []
+    groups: dict[str, str] = {}  # 编/章/节 → the id of the current one
+    article: _Node | None = None
     for paragraph in paragraphs[first:]:
-        if _CHAPTER.match(paragraph) and len(paragraph) < 40:
+        chapter = _CHAPTER.match(paragraph) if _is_grouping(paragraph) else None
+        if chapter:
+            read.append(_grouping(chapter, groups, [c for c in read if isinstance(c, Clause)]))
+            article = None
             continue
         match = _ARTICLE.match(paragraph)
         if match:
-            article = parse_number(match.group(1)) or article + 1
-            count = 1
-            body = match.group(2).strip()
-            clauses.append(Clause(str(article), article, None, f"第{match.group(1)}条", ""))
-            clauses.append(_paragraph_clause(article, count, body, clauses))
-        else:
-            count += 1
-            clauses.append(_paragraph_clause(article, count, paragraph, clauses))
-    return Draft(title, tuple(_fill_part_text(clauses)))
+            number = parse_number(match.group(1)) or ((article.number or 0) + 1 if article else 1)
+            parent = groups.get("节") or groups.get("章") or groups.get("编") or ""
+            article = _Node("article", number, f"第{match.group(1)}条", parent)
+            read.append(article)
+            paragraph = match.group(2).strip()
+            if not paragraph:
+                continue
+        elif article is None:
+            continue
+        _article_line(article, paragraph)
+    built: list[Clause] = []
+    for item in read:
+        built.extend([item] if isinstance(item, Clause) else _article_clauses(item))
+    return Draft(title, tuple(_fill_group_text(_unique(built))))
 
 
-def _paragraph_clause(part: int, index: int, text: str, before: list[Clause]) -> Clause:
-    heading = next((c.heading for c in reversed(before) if c.id == str(part)), "")
-    match = _RESPONSIBLE.search(text)
-    responsible = match.group(1) if match else ""
-    return Clause(f"{part}.{index}", part, index, heading, text, responsible)
+def _is_grouping(paragraph: str) -> bool:
+    return bool(_CHAPTER.match(paragraph)) and len(paragraph) < 40 and not re.search(r"[。；;]", paragraph)
 
 
-def _fill_part_text(clauses: list[Clause]) -> list[Clause]:
-    """A part's own text is its paragraphs' text, so quoting any of them finds the part."""
-    filled = []
-    for clause in clauses:
-        if clause.paragraph is None and clause.id != "0":
-            text = "\n".join(c.text for c in clauses if c.part == clause.part and c.paragraph is not None)
-            clause = Clause(clause.id, clause.part, None, clause.heading, text)
-        filled.append(clause)
-    return filled
+def _article_line(article: _Node, paragraph: str) -> None:
+    """One line inside an article: a new 款, a 项 of the last 款, or a 目 of the last 项."""
+    item = _SECTION.match(paragraph)
+    sub = _NUMBERED.match(paragraph)
+    last = article.children[-1] if article.children else None
+    if item and last is not None and parse_number(item.group(1)):
+        number = parse_number(item.group(1))
+        last.children.append(_Node("item", number, "", f"第（{item.group(1)}）项", [item.group(2).strip()]))
+    elif sub and last is not None and last.children and last.children[-1].kind == "item":
+        last.children[-1].children.append(
+            _Node("subitem", int(sub.group(1)), "", f"第{sub.group(1)}目", [sub.group(2).strip()])
+        )
+    elif sub and last is not None:
+        last.children.append(
+            _Node("item", int(sub.group(1)), "", f"第{sub.group(1)}项", [sub.group(2).strip()])
+        )
+    else:
+        article.children.append(_Node("paragraph", len(article.children) + 1, "", "", [paragraph]))
+
+
+def _article_clauses(article: _Node) -> list[Clause]:
+    number = article.number or 0
+    name = f"第{to_chinese(number)}条"
+    clauses = [
+        Clause(
+            str(number),
+            number,
+            None,
+            article.heading,
+            article.text(),
+            kind="article",
+            name=name,
+            parent=article.mark or None,
+            number=number,
+        )
+    ]
+    single = len(article.children) == 1
+    for paragraph in article.children:
+        label = name if single else f"{name}第{to_chinese(paragraph.number or 0)}款"
+        clauses.extend(_article_node(paragraph, f"{number}.{paragraph.number}", label, str(number), article))
+    return clauses
+
+
+def _article_node(node: _Node, clause_id: str, label: str, parent: str, article: _Node) -> list[Clause]:
+    own = "\n".join(node.lines)
+    match = _RESPONSIBLE.search(own)
+    clauses = [
+        Clause(
+            clause_id,
+            article.number,
+            node.number or 1,
+            article.heading,
+            node.text(),
+            match.group(1) if match else "",
+            kind=node.kind,
+            name=label,
+            parent=parent,  # type: ignore[arg-type]
+            number=node.number,
+        )
+    ]
+    for child in node.children:
+        clauses.extend(
+            _article_node(child, f"{clause_id}.{child.number}", label + child.mark, clause_id, article)
+        )
+    return clauses
+
+
+def _grouping(match: re.Match[str], groups: dict[str, str], before: list[Clause]) -> Clause:
+    """A 编, 章 or 节 heading: recorded as the group the following articles sit in."""
+    number = parse_number(match.group(1)) or 0
+    word = match.group(2)
+    parent: str | None
+    if word == "编":
+        groups.clear()
+        clause_id, parent, name = f"bk{number}", None, f"第{to_chinese(number)}编"
+    elif word == "章":
+        groups.pop("节", None)
+        parent = groups.get("编")
+        clause_id, name = f"ch{number}", f"第{to_chinese(number)}章"
+    else:
+        parent = groups.get("章") or groups.get("编")
+        clause_id = f"{parent}.s{number}" if parent else f"s{number}"
+        chapter = next((c.label for c in before if c.id == parent and c.kind == "chapter"), "")
+        name = f"{chapter}第{to_chinese(number)}节"
+    groups[word] = clause_id
+    return Clause(
+        clause_id,
+        None,
+        None,
+        match.group(3).strip(),
+        "",
+        kind=_GROUP_KINDS[word],  # type: ignore[arg-type]
+        name=name,
+        parent=parent,
+        number=number,
+    )
+
+
+_GROUP_KINDS = {"编": "book", "章": "chapter", "节": "section"}
+
+
+def _fill_group_text(clauses: list[Clause]) -> list[Clause]:
+    """A 编/章/节's text is its articles' text, so quoting any of them finds it."""
+    parents = {c.id: c.parent for c in clauses}
+
+    def inside(clause: Clause, group: str) -> bool:
+        current = clause.parent
+        while current is not None:
+            if current == group:
+                return True
+            current = parents.get(current)
+        return False
+
+    return [
+        dataclasses.replace(
+            c, text="\n".join(a.text for a in clauses if a.kind == "article" and inside(a, c.id))
+        )
+        if c.kind in _GROUP_KINDS.values()
+        else c
+        for c in clauses
+    ]
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"[。；;：:]", text, maxsplit=1)[0][:30]
 
 
 def _is_part_heading(text: str) -> bool:

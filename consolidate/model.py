@@ -44,12 +44,31 @@ class Contact:
     email: str = ""
 
 
+ClauseKind = Literal[
+    "preamble", "book", "chapter", "section", "article", "paragraph", "item", "subitem", "part", "measure"
+]
+# Kinds that only group other clauses: a reference may name them, but they hold no words of their own.
+GROUPING_KINDS = frozenset({"book", "chapter"})
+
+
 @dataclass(frozen=True)
 class Clause:
-    """A place in the draft an opinion can concern.
+    """A place in the draft an opinion can concern, numbered as the draft numbers itself.
 
-    ids: ``"0"`` the preamble, ``"P"`` part P as a whole, ``"P.K"`` the K-th paragraph of
-    part P. The whole document has no Clause; opinions about it carry no clause id.
+    ids (stable, derived from the draft's own numbers, never from reading order):
+
+    - plans and measures: ``"0"`` the preamble, ``"3"`` part 三, ``"3.2"`` its second
+      paragraph when the part is plain paragraphs, ``"3.3"`` its section （三） when it has
+      sections, ``"3.3.10"`` measure 10 of that section (``"3.10"`` when measures sit directly
+      under the part);
+    - regulations: ``"8"`` 第八条, ``"8.2"`` its 第二款, ``"8.2.1"`` 第（一）项 of that 款,
+      ``"8.2.1.1"`` its 目 1; ``"ch2"`` 第二章, ``"ch2.s1"`` its 第一节, ``"bk1"`` 第一编.
+
+    ``part`` is the top-level number (part or article); ``paragraph`` is set on every clause
+    that holds words of its own and None on pure containers. ``text`` is the clause's words
+    with its sub-clauses' (an article's or part's is all of its text). ``name`` is the label
+    the parser worked out in context (第八条 for the only 款 of article 8); clauses built
+    without it fall back to the two-level labels.
     """
 
     id: str
@@ -60,39 +79,68 @@ class Clause:
     responsible: str = ""
     national: tuple[str, ...] = ()  # underlined in the draft: the national document's wording
     refined: tuple[str, ...] = ()  # wavy-underlined: the region's refinement of it
+    kind: ClauseKind = "paragraph"
+    name: str = ""
+    parent: str | None = None
+    number: int | None = None  # its own number within its parent (第N款 → N)
 
     @property
     def label(self) -> str:
-        """How a Chinese reader names the clause: 序言, 第三部分, 第三部分第2段."""
+        """How a Chinese reader names the clause: 序言, 第三部分第2段, 第八条第二款第（一）项."""
         from .numerals import to_chinese
 
+        if self.name:
+            return self.name
         if self.id == "0":
             return "序言"
         if self.paragraph is None:
             return f"第{to_chinese(self.part or 0)}部分"
         return f"第{to_chinese(self.part or 0)}部分第{self.paragraph}段"
 
+    @property
+    def holds_text(self) -> bool:
+        """Whether the clause has words of its own (a paragraph, 款, 项, measure, the preamble)."""
+        return self.paragraph is not None or self.id == "0"
+
 
 @dataclass(frozen=True)
 class Draft:
-    """The draft under consultation, as an ordered list of clauses."""
+    """The draft under consultation, as an ordered list of clauses (containers before their contents)."""
 
     title: str
     clauses: tuple[Clause, ...]
 
     def get(self, clause_id: str | None) -> Clause | None:
-        return next((c for c in self.clauses if c.id == clause_id), None)
+        return self._by_id.get(clause_id) if clause_id is not None else None
+
+    @property
+    def _by_id(self) -> dict[str, Clause]:
+        cached = self.__dict__.get("_ids")
+        if cached is None:
+            cached = {c.id: c for c in self.clauses}
+            object.__setattr__(self, "_ids", cached)
+        return cached
 
     def parts(self) -> tuple[Clause, ...]:
-        return tuple(c for c in self.clauses if c.paragraph is None and c.id != "0")
+        """The top-level numbered units: parts of a plan, articles of a regulation."""
+        return tuple(c for c in self.clauses if c.kind in ("part", "article"))
 
     def paragraphs(self, part: int | None = None) -> tuple[Clause, ...]:
         """Clauses that hold text: the preamble and every paragraph (of one part if given)."""
-        return tuple(
-            c
-            for c in self.clauses
-            if (c.paragraph is not None or c.id == "0") and (part is None or c.part == part)
-        )
+        return tuple(c for c in self.clauses if c.holds_text and (part is None or c.part == part))
+
+    def children(self, clause_id: str | None) -> tuple[Clause, ...]:
+        """The clauses directly inside one (``None``: the top level), in reading order."""
+        return tuple(c for c in self.clauses if c.parent == clause_id and c.id != "0")
+
+    def top(self, clause: Clause) -> Clause:
+        """The part or article a clause belongs to (itself when it is one, or a chapter)."""
+        while clause.kind not in ("part", "article", "preamble") and clause.parent is not None:
+            parent = self.get(clause.parent)
+            if parent is None or parent.kind in GROUPING_KINDS:
+                break
+            clause = parent
+        return clause
 
     def order(self, clause_id: str | None) -> int:
         """Position of a clause in reading order; the whole document sorts last."""

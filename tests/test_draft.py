@@ -35,8 +35,10 @@ def test_reads_regulation_style_articles():
             "前款规定的单位除外。",
         ]
     )
-    assert [c.id for c in draft.clauses] == ["1", "1.1", "2", "2.1", "2.2"]
+    assert [c.id for c in draft.clauses] == ["ch1", "1", "1.1", "2", "2.1", "2.2"]
     assert draft.get("2.2").text == "前款规定的单位除外。"
+    assert draft.get("2.2").label == "第二条第二款"
+    assert draft.get("1.1").label == "第一条"  # an article's only 款 is the article
 
 
 def test_reads_a_txt_draft(tmp_path: Path):
