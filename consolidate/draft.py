@@ -278,7 +278,9 @@ def _parse_articles(paragraphs: list[str]) -> Draft:
     """A regulation: 编/章/节 group articles; an article's paragraphs are its 款, its （一）
     lines the 项 of the 款 above them, and 1. lines the 目 of the 项 above them."""
     first = next(i for i, p in enumerate(paragraphs) if _ARTICLE.match(p) or _is_grouping(p))
-    title = "".join(p for p in paragraphs[:first] if not _CHAPTER.match(p)) or "征求意见稿"
+    title = (
+        "".join(p for p in paragraphs[:first] if not _CHAPTER.match(p) and not _is_note(p)) or "征求意见稿"
+    )
     read: list[Clause | _Node] = []
     groups: dict[str, str] = {}  # 编/章/节 → the id of the current one
     article: _Node | None = None

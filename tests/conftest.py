@@ -89,4 +89,7 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_line(
                 f"{style:<28} {ok:>3}/{n:<3} {ok / n:6.1%}   wrong and not flagged: {silent}"
             )
-        terminalreporter.write_line(f"{'overall':<28} {right:>3}/{total:<3} {right / total:6.1%}")
+        silent = sum(c[2] for c in per_style.values())
+        terminalreporter.write_line(
+            f"{'overall':<28} {right:>3}/{total:<3} {right / total:6.1%}   wrong and not flagged: {silent}"
+        )
