@@ -16,11 +16,17 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import Draft
+from .model import GROUPING_KINDS, Clause, Draft
 from .numerals import CHINESE_NUMERAL_CHARS, parse_number
+from .references import DraftTree, draft_references
 from .textnorm import fold
 
 REVIEW_BELOW = 0.6
+# Similarity alone is trusted (not flagged) only when the opinion's distinctive wording is
+# mostly found in one clause and at least twice as much as in any other: on the evaluation
+# sets every wrong similarity placement fell short of one of the two.
+SIMILAR_SURE = 0.65
+SIMILAR_MARGIN = 2.0
 
 _N = rf"[0-9{CHINESE_NUMERAL_CHARS}]+"
 _PART_WORD = r"(?:部分|条|章|大项|大点|方面|节)"
@@ -35,12 +41,12 @@ _COMPACT = re.compile(
 _HEADING = re.compile(
     rf"(?:^|[^0-9{CHINESE_NUMERAL_CHARS}])[(]?(?P<part>[{CHINESE_NUMERAL_CHARS}]+)[)]?[、.]?(?P<title>\S{{2,12}})"
 )
-_LOOSE_SUB = re.compile(rf"第(?P<sub>{_N}){_SUB_WORD}")
+_LOOSE_SUB = re.compile(rf"第(?P<sub>{_N})(?P<word>{_SUB_WORD[3:-1]})")
 _OPENING = re.compile(r"开头|首段|序言|前言|引言|开篇|导语|第一段")
 _WHOLE = re.compile(r"全文|通篇|整体|总体|全篇|文件名称|标题|题目|文字表述|格式|文稿")
 _OTHER_DOC = re.compile(
     rf"《(?P<name>[^》]{{1,40}})》(?:的|中)?(?:第{_N}[条款项章节部分](?:第{_N}[条款项])*)?"
-    rf"|(?:法|条例|规定|细则|决定|通知)第{_N}[条款项](?:第{_N}[条款项])*"
+    rf"|(?<!本)(?<!本办)(?:法|条例|规定|细则|决定|通知)第{_N}[条款项](?:第{_N}[条款项])*"
 )
 _QUOTES = re.compile(
     r"“([^”]{2,200})”|‘([^’]{2,200})’|「([^」]{2,200})」|『([^』]{2,200})』|\"([^\"]{2,200})\""
@@ -51,7 +57,8 @@ PROPOSED_BEFORE = _PROPOSED = re.compile(
 _TWO_PLACES = re.compile(r"两处|两段|两部分|相互衔接|相衔接|移至|移到|调整至|调整到|合并|分别|挪至|放到")
 _THROUGHOUT = re.compile(r"全文|通篇|全篇|文中多处|多处出现|统一(?:表述|修改)为|表述不一致|表述不统一")
 _BARE_PART = re.compile(rf"^(?:第)?(?P<part>{_N})(?:部分|条|、|\.)?$")
-_DOTTED = re.compile(r"^(?P<part>\d+)[.\-－—_](?P<sub>\d+)$")
+_DOTTED = re.compile(r"^(?:\d+|ch\d+|bk\d+)(?:\.(?:\d+|s\d+))*$")
+_GROUPING_AFTER = r"(?:一章|一节|一编|章|节|编|部分|”|》|$)"
 _ADD_NEW = re.compile(r"(?:增加|增设|新增|补充|加上)(?:一|1|相关|有关)?(?:条|项|款|段|部分|内容|条款)")
 
 
@@ -65,36 +72,58 @@ class Placement:
 
 
 class ClauseIndex:
-    """A draft prepared for attribution: titles, plan names, term list, word statistics."""
+    """A draft prepared for attribution: its tree, titles, plan names, term list, word statistics."""
 
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
+        self.tree = DraftTree(draft)
         self.paragraphs = draft.paragraphs()
-        self.folded = {c.id: fold(c.text) for c in self.paragraphs}
-        self.parts = {c.part: c for c in draft.parts()}
-        self.part_sizes = Counter(c.part for c in self.paragraphs if c.part is not None)
+        # A clause's own words, without its sub-clauses': a quotation of an item finds the
+        # item, not also the 款 and article around it.
+        self.folded = {c.id: fold(self._own_text(c)) for c in self.paragraphs}
+        self.parts = {c.part: c for c in draft.parts() if c.kind == "part"}
         self.draft_names = _draft_names(draft.title)
+        self._parents = {c.id: c.parent for c in draft.clauses}
+        # 编/章/节 of a regulation: named by their titles only as "……一章", never by a subject.
+        self.groupings = {
+            c.id
+            for c in draft.clauses
+            if c.kind in GROUPING_KINDS or (c.kind == "section" and self.tree.is_regulation)
+        }
+
+    def _own_text(self, clause: Clause) -> str:
+        text = clause.text
+        for child in self.tree.children.get(clause.id, []):
+            if child.text:
+                text = text.replace(child.text, "", 1)
+        return text.strip()
 
     def part_or_single(self, part: int) -> str | None:
         """A part's id, or its only paragraph's id when it has just one."""
-        if part not in self.parts:
-            return None
-        if self.part_sizes.get(part) == 1:
-            return f"{part}.1"
-        return str(part)
+        clause = self.parts.get(part)
+        return self.tree.settle(clause).id if clause is not None else None
 
     def paragraph(self, part: int, index: int) -> str | None:
         clause_id = f"{part}.{index}"
         return clause_id if self.draft.get(clause_id) else None
 
+    def within(self, child: str, parent: str) -> bool:
+        """Whether clause ``child`` is ``parent`` or lies inside it."""
+        current: str | None = child
+        while current is not None:
+            if current == parent:
+                return True
+            current = self._parents.get(current)
+        return False
+
     @cached_property
     def titles(self) -> list[tuple[str, str]]:
         """Names that point at one clause: part titles and paragraphs' lead phrases."""
         names: list[tuple[str, str]] = []
-        for part, clause in self.parts.items():
+        for clause in self.draft.clauses:
             title = fold(clause.heading)
-            if len(title) >= 4 and part is not None:
-                names.append((title, self.part_or_single(part) or clause.id))
+            if clause.kind in ("part", "section", "chapter", "book") and len(title) >= 4:
+                names.append((title, self.tree.settle(clause).id))
         for clause in self.paragraphs:
             lead = re.split(r"[。；;：:]", self.folded[clause.id], maxsplit=1)[0]
             if 4 <= len(lead) <= 20:
@@ -172,45 +201,26 @@ def _strip_other_documents(text: str, index: ClauseIndex) -> str:
 
 
 def explicit_references(text: str, index: ClauseIndex) -> list[str]:
-    """Clause ids named outright in a (folded) text, in the order they appear."""
+    """Clause ids named outright in a (folded) text, in the order they appear.
+
+    Quotations of the draft's own wording and of wording a unit proposes are not pointers:
+    "第二十八条引用“第二十条第一款第一项”" cites article 28, not article 20.
+    """
+    text = _mask_quotations(text, index)
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for match in _EXPLICIT.finditer(text):
-        part = parse_number(match.group("part"))
-        sub_token = match.group("sub") or match.group("paren") or match.group("dot")
-        sub = parse_number(sub_token) if sub_token else None
-        if part is None:
-            continue
-        clause_id = index.paragraph(part, sub) if sub else index.part_or_single(part)
-        if clause_id is None and sub:
-            clause_id = index.part_or_single(part)
-        if clause_id:
-            found.append((match.start(), clause_id))
-            taken.append(match.span())
-    for match in _COMPACT.finditer(text):
-        if any(a <= match.start() < b for a, b in taken):
-            continue
-        part, sub = parse_number(match.group("part")), parse_number(match.group("sub"))
-        if part is not None and sub is not None and index.paragraph(part, sub):
-            found.append((match.start(), f"{part}.{sub}"))
-            taken.append(match.span())
+    for reference in draft_references(text, index.tree):
+        found.extend((reference.start, clause_id) for clause_id in reference.clauses)
+        taken.append((reference.start, reference.end))
     for match in _HEADING.finditer(text):
         if any(a <= match.start("part") < b for a, b in taken):
             continue
-        part = parse_number(match.group("part"))
-        clause = index.parts.get(part) if part is not None else None
+        clause = _headed_clause(match, index)
         if clause is None:
             continue
         title = fold(clause.heading)
-        if title and (
-            match.group("title").startswith(title[:4]) or title.startswith(match.group("title")[:4])
-        ):
-            clause_id = index.part_or_single(part)
-            if clause_id:
-                found.append((match.start(), clause_id))
-                taken.append(
-                    (match.start(), match.start("title") + min(len(title), len(match.group("title"))))
-                )
+        found.append((match.start(), index.tree.settle(clause).id))
+        taken.append((match.start(), match.start("title") + min(len(title), len(match.group("title")))))
     found = [_narrow_by_following_sub(text, start, clause_id, taken, index) for start, clause_id in found]
     if _OPENING.search(text) and not found and index.draft.get("0"):
         found.append((_OPENING.search(text).start(), "0"))  # type: ignore[union-attr]
@@ -221,19 +231,49 @@ def explicit_references(text: str, index: ClauseIndex) -> list[str]:
     return ordered
 
 
+def _mask_quotations(text: str, index: ClauseIndex) -> str:
+    """Blank out quotations that are draft wording or proposed wording, keeping offsets."""
+
+    def blank(match: re.Match[str]) -> str:
+        quote = next(g for g in match.groups() if g)
+        proposed = _PROPOSED.search(text[max(0, match.start() - 6) : match.start()])
+        in_draft = len(quote) >= 4 and any(quote in body for body in index.folded.values())
+        return "〔" + "＿" * (len(match.group(0)) - 2) + "〕" if proposed or in_draft else match.group(0)
+
+    return _QUOTES.sub(blank, text)
+
+
+def _headed_clause(match: re.Match[str], index: ClauseIndex) -> Clause | None:
+    """The part （or section, when the number is in brackets） that "三、夯实培养基础" names."""
+    number = parse_number(match.group("part"))
+    bracketed = match.group(0).lstrip()[:2].find("(") >= 0
+    said = match.group("title")
+    for kind in ("section", "part") if bracketed else ("part",):
+        for clause in index.draft.clauses:
+            title = fold(clause.heading)
+            named = title and (said.startswith(title[:4]) or title.startswith(said[:4]))
+            if clause.kind == kind and clause.number == number and named:
+                return clause
+    return None
+
+
 def _narrow_by_following_sub(
     text: str, start: int, clause_id: str, taken: list[tuple[int, int]], index: ClauseIndex
 ) -> tuple[int, str]:
     """ "（三）夯实培养基础：第二段…" and "“七、…”第三段": a part named, then its paragraph."""
-    if "." in clause_id or clause_id == "0":
+    clause = index.draft.get(clause_id)
+    if clause is None or clause.holds_text:
         return start, clause_id
     end = next((b for a, b in taken if a == start), start)
     match = _LOOSE_SUB.search(text, end, end + 16)
-    if match is None or _EXPLICIT.search(text, end, match.start()):
+    if match is None or any(end <= a < match.start() for a, _ in taken):
         return start, clause_id
     sub = parse_number(match.group("sub"))
-    paragraph = index.paragraph(int(clause_id), sub) if sub else None
-    return start, paragraph or clause_id
+    kind = {"项": "item", "点": "item", "小点": "item", "小项": "item", "条": "article"}.get(
+        match.group("word"), "paragraph"
+    )
+    narrower = index.tree.step(clause, kind, sub) if sub else None
+    return start, narrower.id if narrower else clause_id
 
 
 def quoted_clauses(text: str, index: ClauseIndex) -> list[tuple[str, float]]:
@@ -273,9 +313,12 @@ def named_clauses(text: str, index: ClauseIndex) -> list[str]:
     found: list[str] = []
     remaining = text
     for name, clause_id in index.titles:
-        if name in remaining:
-            found.append(clause_id)
-            remaining = remaining.replace(name, "〔〕")
+        if name not in remaining:
+            continue
+        if clause_id in index.groupings and not re.search(re.escape(name) + _GROUPING_AFTER, remaining):
+            continue  # "维修养护经费" names an article's subject, not the 节 titled 维修养护
+        found.append(clause_id)
+        remaining = remaining.replace(name, "〔〕")
     return list(dict.fromkeys(found))
 
 
@@ -303,8 +346,8 @@ def attribute_opinion(
             return placed
 
     if refs:
-        refined = _refine(refs, quoted_ids)
-        if quoted_ids and not any(_within(q, r) for q in quoted_ids for r in refs):
+        refined = _refine(refs, quoted_ids, index)
+        if quoted_ids and not any(index.within(q, r) or index.within(r, q) for q in quoted_ids for r in refs):
             return Placement(tuple(refined), 0.55, "reference (quotation points elsewhere)")
         return Placement(tuple(refined), 0.95, "reference")
     if _THROUGHOUT.search(folded) or len(quoted_ids) >= 3:
@@ -334,30 +377,26 @@ def _from_clause_column(hint: str, index: ClauseIndex, quoted_in_text: list[str]
     refs = explicit_references(folded, index) or named_clauses(folded, index)
     if not refs:
         bare, dotted = _BARE_PART.match(folded), _DOTTED.match(folded)
-        if dotted:
-            found = index.paragraph(int(dotted["part"]), int(dotted["sub"]))
-            refs = [found] if found else []
+        if dotted and index.draft.get(folded):
+            refs = [folded]
         elif bare and (number := parse_number(bare["part"])) is not None:
-            found = index.part_or_single(number)
-            refs = [found] if found else []
+            word = "条" if index.tree.is_regulation else "部分"
+            clause = index.tree.top(word, number)
+            refs = [index.tree.settle(clause).id] if clause else []
     quoted = [cid for cid, _ in quoted_clauses(hint, index)]
     if not refs and len(folded) >= 6:
         refs = _best_quote_clause(folded, index)
     refs = refs or quoted
     if not refs:
         return None
-    return Placement(tuple(_refine(refs, quoted + quoted_in_text)), 0.95, "clause-column")
+    return Placement(tuple(_refine(refs, quoted + quoted_in_text, index)), 0.95, "clause-column")
 
 
-def _within(child: str, parent: str) -> bool:
-    return child == parent or child.startswith(f"{parent}.")
-
-
-def _refine(refs: list[str], quoted: list[str]) -> list[str]:
-    """Narrow a part reference to the paragraph a quotation pins down."""
+def _refine(refs: list[str], quoted: list[str], index: ClauseIndex) -> list[str]:
+    """Narrow a part (or article, 款) reference to the clause inside it a quotation pins down."""
     refined = []
     for ref in refs:
-        inside = [q for q in quoted if _within(q, ref) and q != ref]
+        inside = [q for q in quoted if index.within(q, ref) and q != ref]
         refined.extend(inside or [ref])
     return list(dict.fromkeys(refined))
 
@@ -379,7 +418,8 @@ def _by_similarity(text: str, index: ClauseIndex) -> Placement:
         return Placement((), 0.0, "unplaced")
     best, best_id = scores[0]
     second = scores[1][0] if len(scores) > 1 else 0.0
+    if best >= SIMILAR_SURE and best >= SIMILAR_MARGIN * second:
+        return Placement((best_id,), round(min(0.7, 0.2 + best), 2), "similar wording")
     if best >= 0.2 and best >= 1.4 * second:
-        confidence = round(min(0.7, 0.2 + best), 2)
-        return Placement((best_id,), confidence, "similar wording")
+        return Placement((best_id,), 0.5, "similar wording (weak: confirm)")
     return Placement((), 0.3, "unplaced")
