@@ -421,5 +421,5 @@ def _by_similarity(text: str, index: ClauseIndex) -> Placement:
     if best >= SIMILAR_SURE and best >= SIMILAR_MARGIN * second:
         return Placement((best_id,), round(min(0.7, 0.2 + best), 2), "similar wording")
     if best >= 0.2 and best >= 1.4 * second:
-        return Placement((best_id,), 0.5, "similar wording (weak: confirm)")
+        return Placement((best_id,), 0.5, "similar wording")
     return Placement((), 0.3, "unplaced")

@@ -79,10 +79,21 @@ class Clause:
     responsible: str = ""
     national: tuple[str, ...] = ()  # underlined in the draft: the national document's wording
     refined: tuple[str, ...] = ()  # wavy-underlined: the region's refinement of it
-    kind: ClauseKind = "paragraph"
+    kind: ClauseKind | Literal[""] = ""  # "" only while constructing: worked out from the id
     name: str = ""
     parent: str | None = None
     number: int | None = None  # its own number within its parent (第N款 → N)
+
+    def __post_init__(self) -> None:
+        # Clauses built the two-level way (id, part, paragraph, …) get the kind and parent
+        # that the id implies, so every consumer can rely on them.
+        if not self.kind:
+            kind = "preamble" if self.id == "0" else "part" if self.paragraph is None else "paragraph"
+            object.__setattr__(self, "kind", kind)
+        if self.parent is None and self.kind == "paragraph" and "." in self.id:
+            object.__setattr__(self, "parent", self.id.rsplit(".", 1)[0])
+        if self.number is None and self.kind in ("part", "paragraph"):
+            object.__setattr__(self, "number", self.paragraph if self.kind == "paragraph" else self.part)
 
     @property
     def label(self) -> str:
@@ -141,6 +152,20 @@ class Draft:
                 break
             clause = parent
         return clause
+
+    def division(self, clause: Clause) -> Clause:
+        """The outermost clause holding this one: a plan's part, a regulation's 编 or 章 (or
+        its article when it has no chapters). The digest groups its opinions under it."""
+        while clause.parent is not None and (parent := self.get(clause.parent)) is not None:
+            clause = parent
+        return clause
+
+    def heading_of(self, clause: Clause) -> str:
+        """A division's heading line: 第三部分　夯实培养基础, 第二章　规划与建设, 第八条."""
+        title = clause.heading.replace("　", "").strip()
+        if not title or (title.startswith("第") and title.endswith("条")):
+            return clause.label
+        return f"{clause.label}　{title}"
 
     def order(self, clause_id: str | None) -> int:
         """Position of a clause in reading order; the whole document sorts last."""

@@ -87,9 +87,10 @@ def _by_part(result: Consolidation) -> list[tuple[str, list[ClauseGroup]]]:
             label = "总体意见及未归入具体条款的意见"
         elif clause.id == "0":
             label = "序言"
+        elif draft is not None:
+            label = draft.heading_of(draft.division(clause))
         else:
-            part = draft.get(str(clause.part)) if draft else None
-            label = f"第{to_chinese(clause.part or 0)}部分　{part.heading if part else clause.heading}"
+            label = clause.label
         if parts and parts[-1][0] == label:
             parts[-1][1].append(group)
         else:
@@ -104,8 +105,9 @@ def _clause_name(clause: Clause | None, draft: Draft | None) -> str:
         return "序言"
     if clause.paragraph is None:
         return f"{clause.label}（整体）"
-    if clause.paragraph == 1 and draft is not None and len(draft.paragraphs(clause.part)) == 1:
-        return f"第{to_chinese(clause.part or 0)}部分"
+    parent = draft.get(clause.parent) if draft is not None else None
+    if clause.kind == "paragraph" and parent is not None and len(draft.children(parent.id)) == 1:  # type: ignore[union-attr]
+        return parent.label
     return clause.label
 
 
