@@ -5,7 +5,8 @@ override keeps applying as new returns arrive::
 
     [[move]]
     opinion = "9e8f6981-02"
-    to = "3.2"            # a clause id, a list of ids, or "" for the whole document
+    to = "3.2"            # a clause id ("8.2.1", "ch2"), its label ("第八条第二款第（一）项"),
+                          # a list of them, or "" for the whole document
     note = "会上确认"
 
     [[duplicate]]
@@ -70,12 +71,12 @@ def apply_overrides(
         if opinion_id not in known:
             findings.append(Finding("warning", "override-unknown",
                                     f"overrides.toml 中的意见编号 {opinion_id} 在本次汇总中不存在（文件已更换？）"))  # fmt: skip
-    clause_ids = {c.id for c in draft.clauses} if draft else set()
     result = []
     for opinion in opinions:
         if opinion.id in overrides.moves:
             clauses, note = overrides.moves[opinion.id]
-            bad = [c for c in clauses if c not in clause_ids]
+            clauses = tuple(_clause_id(c, draft) for c in clauses)
+            bad = [c for c in clauses if draft is None or draft.get(c) is None]
             if bad:
                 findings.append(Finding("warning", "override-clause",
                                         f"overrides.toml 把 {opinion.id} 移到不存在的条款 {'、'.join(bad)}，未调整"))  # fmt: skip
@@ -89,3 +90,12 @@ def apply_overrides(
             opinion = dataclasses.replace(opinion, duplicate_of=overrides.duplicates[opinion.id])
         result.append(opinion)
     return tuple(result), findings
+
+
+def _clause_id(written: str, draft: Draft | None) -> str:
+    """A clause id as written, or the id of the one clause whose label it is (第八条第二款)."""
+    if draft is None or draft.get(written) is not None:
+        return written
+    named = [c.id for c in draft.clauses if c.label == written]
+    # An article of one 款 and that 款 share a label: the 款 holds the words.
+    return named[-1] if named else written

@@ -85,3 +85,108 @@ def test_reads_a_word_97_draft_through_libreoffice(tmp_path: Path):
                     "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],
                    check=True, capture_output=True, timeout=120)  # fmt: skip
     assert len(load_draft(tmp_path / "draft.doc").clauses) == 9
+
+
+REGULATION = [
+    "某省供水管理办法",
+    "第一章　总则",
+    "第一条　为了加强供水管理，制定本办法。",
+    "第二章　管理",
+    "第一节　运行",
+    "第二条　供水单位应当履行下列义务：",
+    "（一）建立管理制度；",
+    "（二）按照下列要求公开信息：",
+    "1.收费标准；",
+    "2.服务电话。",
+    "供水单位违反前款规定的，由主管部门责令改正。",
+]
+
+
+def test_a_regulation_is_chapters_articles_paragraphs_items_and_subitems():
+    draft = parse_draft(REGULATION)
+    kinds = [(c.id, c.kind) for c in draft.clauses]
+    assert kinds == [
+        ("ch1", "chapter"), ("1", "article"), ("1.1", "paragraph"),
+        ("ch2", "chapter"), ("ch2.s1", "section"), ("2", "article"), ("2.1", "paragraph"),
+        ("2.1.1", "item"), ("2.1.2", "item"), ("2.1.2.1", "subitem"), ("2.1.2.2", "subitem"),
+        ("2.2", "paragraph"),
+    ]  # fmt: skip
+
+
+def test_regulation_clauses_are_labelled_as_the_draft_numbers_them():
+    draft = parse_draft(REGULATION)
+    labels = {c.id: c.label for c in draft.clauses}
+    assert labels["2.1.2"] == "第二条第一款第（二）项"
+    assert labels["2.1.2.1"] == "第二条第一款第（二）项第1目"
+    assert labels["2.2"] == "第二条第二款"
+    assert labels["ch2.s1"] == "第二章第一节"
+    assert labels["1.1"] == "第一条"
+
+
+def test_a_paragraph_after_items_is_the_next_paragraph_of_the_article():
+    draft = parse_draft(REGULATION)
+    assert draft.get("2.2").text == "供水单位违反前款规定的，由主管部门责令改正。"
+    assert draft.get("2.2").parent == "2"
+
+
+def test_an_article_holds_the_words_of_its_paragraphs_and_items():
+    draft = parse_draft(REGULATION)
+    assert "服务电话" in draft.get("2").text
+    assert "服务电话" in draft.get("2.1.2").text
+    assert "服务电话" in draft.get("ch2").text
+
+
+def test_a_chapter_groups_its_articles():
+    draft = parse_draft(REGULATION)
+    assert draft.division(draft.get("2.1.2.1")).id == "ch2"
+    assert draft.heading_of(draft.get("ch2")) == "第二章　管理"
+
+
+PLAN = [
+    "关于促进就业的若干措施",
+    "为稳定就业，制定如下措施。",
+    "一、优化服务",
+    "（一）简化办事流程",
+    "1.推行就业登记网上办理。",
+    "责任单位：市人社局、市数据局",
+    "2.压减补贴申领材料。对符合条件的企业免申即享。",
+    "牵头单位：市人社局",
+    "配合单位：市财政局",
+    "（二）加强宣传",
+    "各地要加强政策宣传。",
+    "二、保障措施",
+    "加强组织领导。",
+    "强化督促检查。",
+]
+
+
+def test_a_plan_is_parts_sections_and_measures():
+    draft = parse_draft(PLAN)
+    assert [(c.id, c.kind) for c in draft.clauses] == [
+        ("0", "preamble"), ("1", "part"), ("1.1", "section"), ("1.1.1", "measure"),
+        ("1.1.2", "measure"), ("1.2", "section"), ("2", "part"), ("2.1", "paragraph"), ("2.2", "paragraph"),
+    ]  # fmt: skip
+    assert draft.get("1.1.2").label == "第一部分（一）2"
+    assert draft.get("1.2").label == "第一部分（二）"
+    assert draft.get("2.2").label == "第二部分第2段"
+
+
+def test_a_responsible_line_belongs_to_the_measure_above_it_not_to_its_text():
+    draft = parse_draft(PLAN)
+    assert draft.get("1.1.1").responsible == "市人社局、市数据局"
+    assert draft.get("1.1.2").responsible == "市人社局、市财政局"
+    assert "责任单位" not in draft.get("1.1.1").text
+
+
+def test_a_section_without_measures_holds_its_paragraphs():
+    draft = parse_draft(PLAN)
+    assert draft.get("1.2").text == "各地要加强政策宣传。"
+    assert draft.get("1.2").holds_text
+
+
+def test_clauses_built_the_two_level_way_know_their_kind_and_parent():
+    from consolidate.model import Clause
+
+    assert Clause("3", 3, None, "标题", "").kind == "part"
+    paragraph = Clause("3.2", 3, 2, "标题", "正文")
+    assert (paragraph.kind, paragraph.parent, paragraph.label) == ("paragraph", "3", "第三部分第2段")
