@@ -11,8 +11,9 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
-from .model import Clause, Draft
+from .model import Clause, ClauseKind, Draft
 from .numerals import CHINESE_NUMERAL_CHARS, parse_number, to_chinese
 
 _PART_HEADING = re.compile(rf"^\s*([{CHINESE_NUMERAL_CHARS}]+)\s*[、.．]\s*(\S.{{0,40}})$")
@@ -104,6 +105,9 @@ def parse_draft(lines: list[str]) -> Draft:
     heading_at = next(
         (i for i, p in enumerate(paragraphs) if _is_part_heading(p) or _numbered_measure(p)), len(paragraphs)
     )
+    top = "part"
+    if heading_at == len(paragraphs):
+        top, heading_at = _top_level(paragraphs)
     preamble_start = heading_at
     while preamble_start > 0 and _is_sentence(paragraphs[preamble_start - 1]):
         preamble_start -= 1
@@ -115,7 +119,7 @@ def parse_draft(lines: list[str]) -> Draft:
     preamble = "\n".join(paragraphs[preamble_start:heading_at])
     if preamble:
         root.children.append(_Node("preamble", None, "序言", "", [preamble]))
-    _PlanReader(root).read(paragraphs[heading_at:])
+    _PlanReader(root, top).read(paragraphs[heading_at:])
     return Draft(title, tuple(_plan_clauses(root)))
 
 
@@ -130,6 +134,7 @@ class _Node:
     lines: list[str] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
     responsible: list[str] = field(default_factory=list)
+    label: str = ""  # how a top-level unit is named when it is not 第N部分
 
     def text(self) -> str:
         return "\n".join([*self.lines, *(t for c in self.children if (t := c.text()))])
@@ -138,8 +143,9 @@ class _Node:
 class _PlanReader:
     """Reads a plan's body line by line into parts, sections, measures and paragraphs."""
 
-    def __init__(self, root: _Node) -> None:
+    def __init__(self, root: _Node, top: str = "part") -> None:
         self.root = root
+        self.top = top  # what numbers the top level: 一、 parts, or （一） / 1. when there are none
         self.part: _Node | None = None
         self.section: _Node | None = None
         self.measure: _Node | None = None
@@ -149,6 +155,8 @@ class _PlanReader:
             self.line(paragraph)
 
     def line(self, paragraph: str) -> None:
+        if self.top != "part" and self.top_line(paragraph):
+            return
         heading = _PART_HEADING.match(paragraph) if _is_part_heading(paragraph) else None
         measure = None if heading else _numbered_measure(paragraph)
         if heading or measure:
@@ -193,6 +201,31 @@ class _PlanReader:
         elif self.part is not None:
             self.part.children.append(_Node("paragraph", None, self.part.heading, "", [paragraph]))
 
+    def top_line(self, paragraph: str) -> bool:
+        """A （一） or 1. line that opens a top-level unit in a draft without 一、 parts."""
+        match = _top_numbered(_SECTION if self.top == "section" else _NUMBERED, paragraph)
+        if match is None:
+            return False
+        number = parse_number(match.group(1)) or 0
+        body = match.group(2).strip()
+        if self.top == "section":
+            self.part = _Node(
+                "part", number, _first_sentence(body), f"（{match.group(1)}）", label=f"（{match.group(1)}）"
+            )
+            if _is_sentence(body):
+                self.part.children.append(_Node("paragraph", None, self.part.heading, "", [body]))
+            self.measure = None
+        else:
+            self.measure = _Node(
+                "measure", number, _first_sentence(body), str(number), [body], label=f"第{number}条"
+            )
+            self.part = None
+            self.root.children.append(self.measure)
+            return True
+        self.section = None
+        self.root.children.append(self.part)
+        return True
+
     def responsible(self, paragraph: str) -> None:
         """A 责任单位 line belongs to the measure (or paragraph) right above it."""
         target = self.measure or self.section
@@ -210,7 +243,8 @@ def _plan_clauses(root: _Node) -> list[Clause]:
             clauses.append(Clause("0", None, None, "序言", node.text(), kind="preamble"))
             continue
         _settle_part(node)
-        clauses.extend(_plan_node(node, str(node.number), f"第{node.mark}部分", None, node.number or 0))
+        label = node.label or f"第{node.mark}部分"
+        clauses.extend(_plan_node(node, str(node.number), label, None, node.number or 0))
     return _unique(clauses)
 
 
@@ -242,11 +276,11 @@ def _plan_node(node: _Node, clause_id: str, label: str, parent: str | None, part
             node.heading,
             node.text(),
             responsible,
-            kind=node.kind,
+            kind=cast(ClauseKind, node.kind),
             name=label,
             parent=parent,
             number=node.number,
-        )  # type: ignore[arg-type]
+        )
     ]
     for child in node.children:
         if child.kind == "paragraph":
@@ -366,9 +400,9 @@ def _article_node(node: _Node, clause_id: str, label: str, parent: str, article:
             article.heading,
             node.text(),
             match.group(1) if match else "",
-            kind=node.kind,
+            kind=cast(ClauseKind, node.kind),
             name=label,
-            parent=parent,  # type: ignore[arg-type]
+            parent=parent,
             number=node.number,
         )
     ]
@@ -403,7 +437,7 @@ def _grouping(match: re.Match[str], groups: dict[str, str], before: list[Clause]
         None,
         match.group(3).strip(),
         "",
-        kind=_GROUP_KINDS[word],  # type: ignore[arg-type]
+        kind=cast(ClauseKind, _GROUP_KINDS[word]),
         name=name,
         parent=parent,
         number=number,
@@ -433,6 +467,20 @@ def _fill_group_text(clauses: list[Clause]) -> list[Clause]:
         else c
         for c in clauses
     ]
+
+
+def _top_level(paragraphs: list[str]) -> tuple[str, int]:
+    """Without 一、 parts a draft's top level is （一） sections or 1. measures: which, and where."""
+    for top, pattern in (("section", _SECTION), ("measure", _NUMBERED)):
+        found = next((i for i, p in enumerate(paragraphs) if _top_numbered(pattern, p)), None)
+        if found is not None:
+            return top, found
+    return "part", len(paragraphs)
+
+
+def _top_numbered(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    match = pattern.match(text)
+    return match if match and parse_number(match.group(1)) else None
 
 
 def _first_sentence(text: str) -> str:

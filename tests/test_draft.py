@@ -190,3 +190,27 @@ def test_clauses_built_the_two_level_way_know_their_kind_and_parent():
     assert Clause("3", 3, None, "标题", "").kind == "part"
     paragraph = Clause("3.2", 3, 2, "标题", "正文")
     assert (paragraph.kind, paragraph.parent, paragraph.label) == ("paragraph", "3", "第三部分第2段")
+
+
+def test_a_plan_without_parts_is_numbered_by_its_sections_or_measures():
+    sections = parse_draft(
+        [
+            "若干措施",
+            "为稳定就业，制定如下措施。",
+            "（一）加大投入。对企业给予补贴。",
+            "（二）优化服务。建立对接机制。",
+        ]
+    )
+    assert [(c.id, c.label) for c in sections.parts()] == [("1", "（一）"), ("2", "（二）")]
+    measures = parse_draft(
+        [
+            "若干措施",
+            "为稳定就业，制定如下措施。",
+            "1.加大投入。对企业给予补贴。",
+            "责任单位：市财政局",
+            "2.优化服务。",
+        ]
+    )
+    assert [(c.id, c.label, c.responsible) for c in measures.clauses[1:]] == [
+        ("1", "第1条", "市财政局"), ("2", "第2条", ""),
+    ]  # fmt: skip

@@ -129,7 +129,9 @@ def _clause_group(document: Any, group: ClauseGroup, draft: Draft | None, with_s
         )
     grid = od.table(document, ["序号", "提出单位", "修改意见", "修改理由", "处理意见"], _OPINION_WIDTHS)
     od.add_rows(
-        grid, [_row_cells(n, members, group) for n, members in enumerate(rows, start=1)], _OPINION_WIDTHS
+        grid,
+        [_row_cells(n, members, group, draft) for n, members in enumerate(rows, start=1)],
+        _OPINION_WIDTHS,
     )
     od.paragraph(document, "", line_pt=12)
 
@@ -203,7 +205,9 @@ _FLAG_LABELS = {
 }
 
 
-def _row_cells(n: int, members: list[Opinion], group: ClauseGroup) -> list[list[tuple[str, dict[str, Any]]]]:
+def _row_cells(
+    n: int, members: list[Opinion], group: ClauseGroup, draft: Draft | None = None
+) -> list[list[tuple[str, dict[str, Any]]]]:
     first = members[0]
     units: list[tuple[str, dict[str, Any]]] = []
     for k, opinion in enumerate(members):
@@ -230,7 +234,8 @@ def _row_cells(n: int, members: list[Opinion], group: ClauseGroup) -> list[list[
     if first.needs_review:
         text.append((f"\n〔归类待核：{_method(first)}〕", {"color": _RED, "size": 10.5}))
     if len(first.clauses) > 1:
-        text.append((f"\n〔同时涉及：{'、'.join(first.clauses)}〕", {"color": _GREY, "size": 10.5}))
+        named = [c.label if (c := draft.get(cid) if draft else None) else cid for cid in first.clauses]
+        text.append((f"\n〔同时涉及：{'、'.join(named)}〕", {"color": _GREY, "size": 10.5}))
     reasons = [o.reason for o in members if o.reason]
     reason_text = (
         (reasons[0] if reasons else "")
