@@ -39,9 +39,10 @@ def load_draft(path: Path) -> Draft:
     try:
         marks: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         if suffix == ".docx":
-            from .readers.docx import read_paragraphs, read_underlines
+            from .readers.autonumber import read_numbered_paragraphs
+            from .readers.docx import read_underlines
 
-            paragraphs = read_paragraphs(path)
+            paragraphs = read_numbered_paragraphs(path)
             marks = read_underlines(path)
         elif suffix in {".txt", ".text", ".md"}:
             paragraphs = path.read_text(encoding="utf-8-sig").splitlines()
@@ -82,13 +83,13 @@ def _converted_paragraphs(path: Path) -> list[str]:
 
     from .convert import convert_word_files
     from .discover import FoundFile
-    from .readers.docx import read_paragraphs
+    from .readers.autonumber import read_numbered_paragraphs
 
     with tempfile.TemporaryDirectory(prefix="consolidate-draft-") as workdir:
         converted, findings = convert_word_files([FoundFile(path, path.name, "word")], Path(workdir))
         if path.name not in converted:
             raise DraftError(findings[0].message if findings else "LibreOffice could not convert the draft")
-        return read_paragraphs(converted[path.name])
+        return read_numbered_paragraphs(converted[path.name])
 
 
 def parse_draft(lines: list[str]) -> Draft:

@@ -214,3 +214,60 @@ def test_a_plan_without_parts_is_numbered_by_its_sections_or_measures():
     assert [(c.id, c.label, c.responsible) for c in measures.clauses[1:]] == [
         ("1", "第1条", "市财政局"), ("2", "第2条", ""),
     ]  # fmt: skip
+
+
+def _auto_numbered_docx(path: Path, paragraphs: list[tuple[str, int | None, int]]) -> Path:
+    """A .docx whose 第N条 and （N） are drawn by Word's automatic numbering, not typed:
+    ``(text, numId or None, ilvl)``; list 1 numbers articles, list 2 numbers items."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = Document()
+    numbering = document.part.numbering_part.element
+    for abstract, text, fmt in (("91", "第%1条", "chineseCounting"), ("92", "（%1）", "chineseCounting")):
+        numbering.insert(0, parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="{abstract}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:suff w:val="space"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum>'
+        ))  # fmt: skip
+        numbering.append(
+            parse_xml(f'<w:num {w} w:numId="{abstract}"><w:abstractNumId w:val="{abstract}"/></w:num>')
+        )
+    for text, num_id, level in paragraphs:
+        paragraph = document.add_paragraph(text)
+        if num_id is not None:
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="{90 + num_id}"/></w:numPr>'
+            ))  # fmt: skip
+    document.save(path)
+    return path
+
+
+def test_articles_numbered_by_word_itself_are_read_as_articles(tmp_path: Path):
+    path = _auto_numbered_docx(tmp_path / "规定.docx", [
+        ("某省供水管理规定", None, 0),
+        ("为了加强供水管理，制定本规定。", 1, 0),
+        ("供水单位应当履行下列义务：", 1, 0),
+        ("建立管理制度；", 2, 0),
+        ("公开收费标准。", 2, 0),
+    ])  # fmt: skip
+    draft = load_draft(path)
+    assert draft.title == "某省供水管理规定"
+    assert draft.get("2.1.2").label == "第二条第（二）项"
+    assert draft.get("2.1.2").text == "公开收费标准。"
+
+
+def test_automatic_numbers_survive_a_word_97_draft(tmp_path: Path):
+    from consolidate.convert import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    import subprocess
+
+    source = _auto_numbered_docx(tmp_path / "规定.docx", [("某省规定", None, 0), ("为了管理，制定本规定。", 1, 0),
+                                                          ("本规定自公布之日起施行。", 1, 0)])  # fmt: skip
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}",
+                    "--convert-to", "doc", "--outdir", str(tmp_path / "doc"), str(source)],
+                   check=True, capture_output=True, timeout=120)  # fmt: skip
+    draft = load_draft(tmp_path / "doc" / "规定.doc")
+    assert [c.label for c in draft.parts()] == ["第一条", "第二条"]
