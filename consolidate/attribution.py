@@ -206,12 +206,19 @@ def explicit_references(text: str, index: ClauseIndex) -> list[str]:
     Quotations of the draft's own wording and of wording a unit proposes are not pointers:
     "第二十八条引用“第二十条第一款第一项”" cites article 28, not article 20.
     """
+    return _explicit(text, index)[0]
+
+
+def _explicit(text: str, index: ClauseIndex) -> tuple[list[str], bool]:
+    """The ids, and whether every reference was found in the draft down to its last step."""
     text = _mask_quotations(text, index)
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
+    complete = True
     for reference in draft_references(text, index.tree):
         found.extend((reference.start, clause_id) for clause_id in reference.clauses)
         taken.append((reference.start, reference.end))
+        complete = complete and reference.complete
     for match in _HEADING.finditer(text):
         if any(a <= match.start("part") < b for a, b in taken):
             continue
@@ -228,7 +235,7 @@ def explicit_references(text: str, index: ClauseIndex) -> list[str]:
     for _, clause_id in sorted(found):
         if clause_id not in ordered:
             ordered.append(clause_id)
-    return ordered
+    return ordered, complete
 
 
 def _mask_quotations(text: str, index: ClauseIndex) -> str:
@@ -336,7 +343,7 @@ def attribute_opinion(
         if found:
             return Placement(tuple(found), 0.95, "revision")
 
-    refs = explicit_references(folded, index)
+    refs, complete = _explicit(folded, index)
     quotes = quoted_clauses(text, index)
     quoted_ids = list(dict.fromkeys(cid for cid, _ in quotes))
 
@@ -349,6 +356,8 @@ def attribute_opinion(
         refined = _refine(refs, quoted_ids, index)
         if quoted_ids and not any(index.within(q, r) or index.within(r, q) for q in quoted_ids for r in refs):
             return Placement(tuple(refined), 0.55, "reference (quotation points elsewhere)")
+        if not complete and refined == refs:
+            return Placement(tuple(refined), 0.55, "reference (not all of it is in the draft)")
         return Placement(tuple(refined), 0.95, "reference")
     if _THROUGHOUT.search(folded) or len(quoted_ids) >= 3:
         return Placement((), 0.85, "whole-document")

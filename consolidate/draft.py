@@ -313,9 +313,8 @@ def _parse_articles(paragraphs: list[str]) -> Draft:
     """A regulation: 编/章/节 group articles; an article's paragraphs are its 款, its （一）
     lines the 项 of the 款 above them, and 1. lines the 目 of the 项 above them."""
     first = next(i for i, p in enumerate(paragraphs) if _ARTICLE.match(p) or _is_grouping(p))
-    title = (
-        "".join(p for p in paragraphs[:first] if not _CHAPTER.match(p) and not _is_note(p)) or "征求意见稿"
-    )
+    title = "".join(p for p in paragraphs[:first] if not (_CHAPTER.match(p) or _is_note(p) or p == "目录"))
+    title = title or "征求意见稿"
     read: list[Clause | _Node] = []
     groups: dict[str, str] = {}  # 编/章/节 → the id of the current one
     article: _Node | None = None
@@ -340,7 +339,20 @@ def _parse_articles(paragraphs: list[str]) -> Draft:
     built: list[Clause] = []
     for item in read:
         built.extend([item] if isinstance(item, Clause) else _article_clauses(item))
-    return Draft(title, tuple(_fill_group_text(_unique(built))))
+    return Draft(title, tuple(_fill_group_text(_unique(_without_contents(built)))))
+
+
+def _without_contents(clauses: list[Clause]) -> list[Clause]:
+    """A 目录 lists the chapters before the body does: a 编/章/节 heading with nothing in
+    it that comes again later is the contents' line, not the chapter."""
+    result = []
+    for n, clause in enumerate(clauses):
+        following = clauses[n + 1] if n + 1 < len(clauses) else None
+        empty = following is None or (following.kind != "article" and following.parent != clause.id)
+        again = any(later.id == clause.id for later in clauses[n + 1 :])
+        if not (clause.kind in _GROUP_KINDS.values() and empty and again):
+            result.append(clause)
+    return result
 
 
 def _is_grouping(paragraph: str) -> bool:

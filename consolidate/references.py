@@ -56,6 +56,7 @@ class Reference:
     start: int
     end: int
     clauses: tuple[str, ...]
+    complete: bool = True  # False: a narrower step (第五项) is not in the draft; the wider clause stands
 
 
 class DraftTree:
@@ -163,17 +164,20 @@ def _read(text: str, anchor: re.Match[str], tree: DraftTree) -> Reference | None
     end = anchor.end()
     last_kind = {"条": "article", "章": "chapter", "部分": "part"}.get(word, "")
     parent, last_number = None, number
+    complete = True
     while True:
         stepped = _next_step(text, end, clause, tree, allow_digits=last_kind in ("paren", "part", "article"))
         if stepped is None:
             break
         kind, value, step_end, child = stepped
         if child is None:
+            complete = kind == "digits"  # bare digits after a clause may be anything (a count, a date)
             break
         parent, clause, end, last_kind, last_number = clause, child, step_end, kind, value
     clauses = [clause]
     end = _more(text, end, last_kind, last_number, parent, clauses, tree)
-    return Reference(anchor.start(), end, tuple(dict.fromkeys(tree.settle(c).id for c in clauses)))
+    ids = tuple(dict.fromkeys(tree.settle(c).id for c in clauses))
+    return Reference(anchor.start(), end, ids, complete)
 
 
 def _next_step(

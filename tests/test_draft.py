@@ -271,3 +271,10 @@ def test_automatic_numbers_survive_a_word_97_draft(tmp_path: Path):
                    check=True, capture_output=True, timeout=120)  # fmt: skip
     draft = load_draft(tmp_path / "doc" / "规定.doc")
     assert [c.label for c in draft.parts()] == ["第一条", "第二条"]
+
+
+def test_a_table_of_contents_does_not_make_chapters_twice():
+    draft = parse_draft(["某某条例（草案）", "目录", "第一章　总则", "第二章　管理", *REGULATION[1:]])
+    assert draft.title == "某某条例（草案）"
+    assert [c.id for c in draft.clauses if c.kind == "chapter"] == ["ch1", "ch2"]
+    assert draft.get("2").parent == "ch2.s1"

@@ -78,3 +78,11 @@ def test_a_reference_inside_a_quotation_of_the_draft_is_not_a_pointer():
 def test_references_only_name_clauses_of_the_draft(regulation, text):
     known = {c.id for c in regulation.draft.clauses}
     assert set(explicit_references(fold(text), regulation)) <= known
+
+
+def test_a_reference_to_a_clause_the_draft_lacks_is_flagged_for_review(regulation):
+    from consolidate.attribution import REVIEW_BELOW, attribute_opinion
+
+    placement = attribute_opinion("第二条第五款，建议删除。", regulation)
+    assert placement.clauses == ("2",)
+    assert placement.confidence < REVIEW_BELOW
