@@ -59,7 +59,7 @@ def expand_list(text: str) -> list[str]:
 
 
 def _has_prefix(item: str) -> bool:
-    return bool(re.match(r"^(自治区|区|省|广西|中共|共青团|国家|各|中国)", item)) or name_core(
+    return bool(re.match(r"^(自治区|区|省|市(?!场)|县|广西|中共|共青团|国家|各|中国)", item)) or name_core(
         item
     ) != clean_name(item)
 
