@@ -136,6 +136,7 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     responsible: list[str] = field(default_factory=list)
     label: str = ""  # how a top-level unit is named when it is not 第N部分
+    group: str = ""  # an article's 编/章/节
 
     def text(self) -> str:
         return "\n".join([*self.lines, *(t for c in self.children if (t := c.text()))])
@@ -328,7 +329,7 @@ def _parse_articles(paragraphs: list[str]) -> Draft:
         if match:
             number = parse_number(match.group(1)) or ((article.number or 0) + 1 if article else 1)
             parent = groups.get("节") or groups.get("章") or groups.get("编") or ""
-            article = _Node("article", number, f"第{match.group(1)}条", parent)
+            article = _Node("article", number, f"第{match.group(1)}条", match.group(1), group=parent)
             read.append(article)
             paragraph = match.group(2).strip()
             if not paragraph:
@@ -391,7 +392,7 @@ def _article_clauses(article: _Node) -> list[Clause]:
             article.text(),
             kind="article",
             name=name,
-            parent=article.mark or None,
+            parent=article.group or None,
             number=number,
         )
     ]
