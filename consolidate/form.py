@@ -14,8 +14,19 @@ import re
 from dataclasses import dataclass, field
 
 from .document import Revision, SourceDocument, Table
+from .header import HeaderFields, read_header
 from .numbering import split_numbered
-from .replies import is_blank_mark, is_no_opinion, parse_date, parse_header_line
+from .replies import (
+    is_acknowledgement,
+    is_blank_mark,
+    is_closing,
+    is_lead_in,
+    is_letter_furniture,
+    is_no_opinion,
+    on_behalf_of,
+    parse_date,
+    proposes_change,
+)
 from .textnorm import fold, tidy
 
 Role = str  # seq, unit, opinion, reason, remark, clause, other
@@ -50,6 +61,10 @@ class FormContent:
     lost: tuple[str, ...] = ()  # table cells that reached no entry: a defect, reported as an error
     from_revisions: bool = False  # opinions read from a returned draft's tracked changes
     has_revisions: bool = False
+    contact: str = ""  # 联系人 on the header line, for whoever has to call the unit
+    phone: str = ""
+    filler: str = ""  # 填表人
+    on_behalf: str = ""  # the unit a reply says it answers for: 受XX市人民政府委托
 
 
 _HEADER_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
@@ -139,30 +154,43 @@ def interpret(document: SourceDocument) -> FormContent:
     lost: list[str] = []
     table_found = False
 
+    header = HeaderFields()
+    on_behalf = ""
+    signatures: list[str] = []
+
     def take_line(text: str) -> None:
-        nonlocal declared, fill_date, no_opinion
+        nonlocal declared, fill_date, no_opinion, header, on_behalf
         for line in text.splitlines():
             line = line.strip()
             if not line:
                 continue
-            unit, date, is_header = parse_header_line(line)
-            if is_header:
-                declared = declared or unit
-                fill_date = fill_date or date
+            on_behalf = on_behalf or on_behalf_of(line) or ""
+            fields = read_header(line)
+            if fields is not None:
+                header = _merge(header, fields)
+                declared = declared or fields.unit
+                fill_date = fill_date or fields.date
                 continue
-            sentences = [x for x in re.split(r"(?<=[。！!；;])", line) if x.strip()]
-            if any(is_no_opinion(x) for x in sentences):
-                no_opinion = True
-                # "经研究，我市无修改意见。盖章件见附件。": the rest is no opinion either.
-                line = "".join(x for x in sentences if not is_no_opinion(x) and not is_boilerplate(x))
-                if not line:
+            if is_boilerplate(line) and not proposes_change(line):
+                if _is_signature_line(line):
+                    signatures.append(line)
+                continue
+            line = _without_lead(line)
+            kept: list[str] = []
+            for sentence in re.split(r"(?<=[。！!；;])", line):
+                if not sentence.strip():
                     continue
-            if is_boilerplate(line):
+                if is_no_opinion(sentence):
+                    # "经研究，我市无修改意见。盖章件见附件。": the rest is no opinion either.
+                    no_opinion = True
+                elif not _is_furniture(sentence):
+                    kept.append(sentence)
+            line = "".join(kept).strip()
+            if not line:
                 continue
-            else:
-                outside.append(line)
-                if fill_date is None and _is_date_line(line):
-                    fill_date = parse_date(line)
+            outside.append(line)
+            if fill_date is None and _is_date_line(line):
+                fill_date = parse_date(line)
 
     previous: tuple[dict[int, Role], dict[int, str], int] | None = None
     for block in document.blocks:
@@ -200,7 +228,8 @@ def interpret(document: SourceDocument) -> FormContent:
         from_revisions = True
     elif not table_found:
         entries = _entries_from_prose(outside)
-        outside = [] if entries else outside
+        # A letter's signature is evidence of who wrote it, the last lines of what was said.
+        outside = ([] if entries else outside) + signatures[-2:]
     return FormContent(
         entries=tuple(entries),
         declared_unit=declared,
@@ -214,7 +243,46 @@ def interpret(document: SourceDocument) -> FormContent:
         from_revisions=from_revisions,
         has_revisions=bool(document.revisions),
         lost=tuple(lost),
+        contact=header.contact or "",
+        phone=header.phone or "",
+        filler=header.filler or "",
+        on_behalf=on_behalf,
     )
+
+
+def _merge(known: HeaderFields, more: HeaderFields) -> HeaderFields:
+    """Fields from several header lines: the first value given for each wins."""
+    return HeaderFields(
+        *(a if a is not None else b for a, b in zip(dataclasses.astuple(known), dataclasses.astuple(more)))
+    )
+
+
+def _is_furniture(sentence: str) -> bool:
+    """A sentence every reply letter has besides its message: 来函收悉, 特此函复, 附件：…"""
+    return (
+        (is_boilerplate(sentence) and not proposes_change(sentence))
+        or is_closing(sentence)
+        or is_acknowledgement(sentence)
+        or is_lead_in(sentence)
+        or is_letter_furniture(sentence)
+    )
+
+
+def _is_signature_line(line: str) -> bool:
+    """A unit's name alone on a line (a letter's 落款), not a greeting or a salutation."""
+    folded = fold(line)
+    return bool(re.fullmatch(r"[\u4e00-\u9fa5()（）]{4,30}", folded)) and not (
+        is_closing(folded) or folded.startswith(("此致", "敬礼", "您好", "你好"))
+    )
+
+
+def _without_lead(line: str) -> str:
+    """ "XX厅：" or "现将意见反馈如下：" before what the line says: only what it says."""
+    for colon in re.finditer(r"[:：]", line[:60]):
+        head = line[: colon.end()]
+        if is_boilerplate(head) or is_lead_in(head):
+            return line[colon.end() :].strip()
+    return line
 
 
 def revision_entry(revision: Revision) -> FormEntry:
@@ -499,7 +567,10 @@ def _entries_from_prose(lines: list[str]) -> list[FormEntry]:
     body = [
         line
         for line in lines
-        if not is_template_text(line) and not _is_date_line(line) and len(fold(line)) > 6
+        if not is_template_text(line)
+        and not _is_date_line(line)
+        and not is_letter_furniture(line)
+        and len(fold(line)) > 6
     ]
     if not body:
         return []
