@@ -175,9 +175,9 @@ def interpret(document: SourceDocument) -> FormContent:
                 if _is_signature_line(line):
                     signatures.append(line)
                 continue
-            line = _without_lead(line)
             kept: list[str] = []
             for sentence in re.split(r"(?<=[。！!；;])", line):
+                sentence = _without_lead(sentence)
                 if not sentence.strip():
                     continue
                 if is_no_opinion(sentence):
@@ -567,7 +567,7 @@ def _entries_from_prose(lines: list[str]) -> list[FormEntry]:
     body = [
         line
         for line in lines
-        if not is_template_text(line)
+        if not (is_template_text(line) and not proposes_change(re.sub(r"《[^》]*》", "", line)))
         and not _is_date_line(line)
         and not is_letter_furniture(line)
         and len(fold(line)) > 6

@@ -132,7 +132,7 @@ def _fields(values: dict[str, str]) -> HeaderFields:
             phone = phone or _tidy_phone(found.group())
             contact = contact[: found.start()]
         contact = _first_word(contact)
-    date = parse_date(values["date"]) if "date" in values else None
+    date = parse_date(values["date"].replace("_", "")) if "date" in values else None
     unit = values.get("unit")
     if unit:
         unit, date_in_unit, phone_in_unit = _unit(unit)
@@ -145,10 +145,12 @@ def _fields(values: dict[str, str]) -> HeaderFields:
 def _unit(value: str) -> tuple[str, dt.date | None, str | None]:
     """A unit name without the date, phone or stamp note typed after it."""
     name = re.sub(_STAMP, "", value)
+    # 钦州市人民政府（代章：钦州市发展和改革委员会）: a note on who stamped it, not the name.
+    name = re.sub(r"\s*[(][^()]*(?:代|章|复制|填写|说明)[^()]*(?:[)]|$)", "", name)
     date = None
     dated = _DATE_TEXT.search(name)
     if dated:
-        date = parse_date(name[dated.start() :])
+        date = parse_date(name[dated.start() :].replace("_", ""))
         name = name[: dated.start()]
     phone = None
     found = _PHONE.search(name)
@@ -175,8 +177,9 @@ def _tidy_phone(text: str) -> str:
 
 def _first_word(text: str) -> str | None:
     """A name, also when padded to width as "王  五"; not what is typed after it."""
-    joined = re.sub(r"\s+", "", text.strip(_BLANK + " "))
+    text = text.strip(_BLANK + " ()")
+    joined = re.sub(r"\s+", "", text)
     if re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", joined):
         return joined
-    words = text.strip(_BLANK + " ").split()
+    words = text.split()
     return words[0].strip(_BLANK) or None if words else None
