@@ -398,9 +398,16 @@ def _read_row(
             extras.append(f"{names.get(c, '')}：{text}" if names.get(c) else text)
         else:
             values.setdefault(role, []).append(text)
+    joined = " ".join(fresh_texts)
+    if read_header(fresh_texts[0]) is not None and read_header(joined) is not None:
+        # "填表人 | 王芳 | 联系电话 | …" typed into the table's last row: the header line.
+        read.lines_after.append(joined)
+        return [*consumed, *fresh_texts]
     if _spans_whole_row(table, r) or _only_in_seq(values, extras):
         statement = fresh_texts[0]
         consumed.append(statement)
+        if is_closing(statement):
+            return consumed
         if is_no_opinion(statement) or is_blank_mark(statement):
             read.no_opinion = read.no_opinion or is_no_opinion(statement)
             return consumed
@@ -424,7 +431,8 @@ def _read_row(
     remark = "\n".join(remark_parts)
     clause_hint = "\n".join(values.get("clause", []))
     where = f"{table.where}第{r + 1}行"
-    if is_blank_mark(opinion):
+    if is_blank_mark(opinion) or (is_closing(opinion) and not (reason or clause_hint)):
+        # "以上意见供参考" in the opinion column says nothing of its own.
         consumed.append(opinion)
         opinion = ""
     if not opinion:
