@@ -65,6 +65,7 @@ class FormContent:
     phone: str = ""
     filler: str = ""  # 填表人
     on_behalf: str = ""  # the unit a reply says it answers for: 受XX市人民政府委托
+    signed: str = ""  # the unit's name alone on a line under a letter (落款)
 
 
 _HEADER_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
@@ -247,6 +248,7 @@ def interpret(document: SourceDocument) -> FormContent:
         phone=header.phone or "",
         filler=header.filler or "",
         on_behalf=on_behalf,
+        signed=signatures[-1] if signatures else "",
     )
 
 

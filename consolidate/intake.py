@@ -225,7 +225,7 @@ def speaking_for(ident: Identification, content: FormContent | None, roster: Ros
     if content is None or not content.on_behalf:
         return ident
     principal = content.on_behalf
-    writer = content.declared_unit or ident.said or (ident.unit.name if ident.unit else "")
+    writer = content.declared_unit or content.signed or ident.said or (ident.unit.name if ident.unit else "")
     bare = principal.lstrip("本我")
     if bare[:1] in ("市", "县", "区", "省", "州", "盟", "旗"):
         # 现代表市政府: the writer's own 市 (河池市民政局 → 河池市政府).

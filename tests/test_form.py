@@ -262,7 +262,9 @@ def test_header_fields_on_several_lines_above_the_table(tmp_path):
 
 def test_header_typed_into_a_merged_cell_at_the_top_of_the_table(tmp_path):
     path = docx_form_header_in_table(
-        tmp_path / "f.docx", [ROW], [["单位名称（盖章）：成都市住房和城乡建设局    填表时间：二〇二四年六月十二日"]]
+        tmp_path / "f.docx",
+        [ROW],
+        [["单位名称（盖章）：成都市住房和城乡建设局    填表时间：二〇二四年六月十二日"]],
     )
     form = interpret(read_docx(path))
     assert form.declared_unit == "成都市住房和城乡建设局"
@@ -318,13 +320,18 @@ def test_a_reply_letter_stating_opinions_has_them_read_without_its_furniture(tmp
         "（联系人：徐静，电话：0571-87051234）",
     ])  # fmt: skip
     form = interpret(read_docx(path))
-    assert [e.text for e in form.entries] == ["第六条第二款“应当”改为“可以”。", "第十五条建议增加数据安全的相关规定。"]
+    assert [e.text for e in form.entries] == [
+        "第六条第二款“应当”改为“可以”。",
+        "第十五条建议增加数据安全的相关规定。",
+    ]
     assert not form.no_opinion
     assert (form.contact, form.phone) == ("徐静", "0571-87051234")
 
 
 def test_no_opinion_followed_by_a_suggestion_in_a_letter_is_an_opinion(tmp_path):
-    path = docx_letter(tmp_path / "l.docx", ["经研究，我局无意见。但建议在第三章增加社区养老服务设施配建要求。"])
+    path = docx_letter(
+        tmp_path / "l.docx", ["经研究，我局无意见。但建议在第三章增加社区养老服务设施配建要求。"]
+    )
     form = interpret(read_docx(path))
     assert not form.no_opinion
     assert [e.text for e in form.entries] == ["但建议在第三章增加社区养老服务设施配建要求。"]
@@ -358,3 +365,33 @@ def test_a_row_saying_there_is_nothing_more_is_not_an_opinion(tmp_path, closing)
     form = _docx(tmp_path, [ROW, ["2", "", closing, "", ""]])
     assert [e.text for e in form.entries] == [ROW[2]]
     assert not form.lost
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from consolidate.document import SourceDocument, TextLine  # noqa: E402
+
+_FURNITURE = ["自治区人力资源社会保障厅：", "你厅《关于征求〈若干措施〉意见的函》收悉。", "来函收悉。", "经研究，提出以下意见：",
+              "特此函复。", "此复。", "以上意见供参考。", "附件：反馈意见表", "河池市财政局", "2023年3月29日",
+              "联系人：张三，联系电话：0778-2281234", "其他无意见。", "除上述意见外，无其他意见。", "经研究，我局无修改意见。"]  # fmt: skip
+_CHANGES = st.builds(
+    lambda verb, what: f"{verb}{what}。",
+    st.sampled_from(
+        ["建议增加", "建议删除", "建议将“应当”改为", "增加", "删除", "修改", "建议在第三条中明确"]
+    ),
+    st.sampled_from(["第三条第二款", "“可以”", "乡村工匠培养的内容", "职业院校参与企业新型学徒制的规定"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(_FURNITURE), max_size=6),
+    _CHANGES,
+    st.lists(st.sampled_from(_FURNITURE), max_size=6),
+)
+def test_a_letter_never_loses_a_proposed_change_to_its_furniture(before, change, after):
+    lines = [*before, change, *after]
+    form = interpret(SourceDocument(tuple(TextLine(t, f"第{n}段") for n, t in enumerate(lines, 1))))
+    assert any(change.rstrip("。") in e.text for e in form.entries)
+    assert not form.no_opinion
