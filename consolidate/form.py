@@ -172,9 +172,10 @@ def interpret(document: SourceDocument) -> FormContent:
                 declared = declared or fields.unit
                 fill_date = fill_date or fields.date
                 continue
+            if _is_signature_line(line) and is_boilerplate(re.sub(r"\s+[\u4e00-\u9fa5]{2,4}$", "", line)):
+                signatures.append(re.sub(r"\s+[\u4e00-\u9fa5]{2,4}$", "", line))
+                continue
             if is_boilerplate(line) and not proposes_change(line):
-                if _is_signature_line(line):
-                    signatures.append(line)
                 continue
             kept: list[str] = []
             for sentence in re.split(r"(?<=[。！!；;])", line):
@@ -272,7 +273,8 @@ def _is_furniture(sentence: str) -> bool:
 
 def _is_signature_line(line: str) -> bool:
     """A unit's name alone on a line (a letter's 落款), not a greeting or a salutation."""
-    folded = fold(line)
+    name = re.sub(r"\s+[\u4e00-\u9fa5]{2,4}$", "", line.strip())  # 广州市林业和园林局 李华
+    folded = fold(name)
     return bool(re.fullmatch(r"[\u4e00-\u9fa5()（）]{4,30}", folded)) and not (
         is_closing(folded) or folded.startswith(("此致", "敬礼", "您好", "你好"))
     )

@@ -33,7 +33,11 @@ class HeaderFields:
 _LABELS: tuple[tuple[str, str, bool], ...] = (
     ("unit", r"(?:填报|填表|报送|反馈|提出|意见|来函|复函|回复)单位(?:名称)?|单位名称|单位全称", True),
     ("unit", r"单位", False),
-    ("contact", r"联系人(?:及|和|、|/)?(?:联系)?(?:电话|方式)|联系人|经办人|联络人|联络员|承办人", True),
+    (
+        "contact",
+        r"联系人\s*[(](?:联系)?(?:电话|手机|方式)[)]|联系人(?:及|和|、|/)?(?:联系)?(?:电话|方式)|联系人|经办人|联络人|联络员|承办人",
+        True,
+    ),
     ("phone", r"联系电话|联系方式|办公电话|手机号码|手机号|固定电话|电话号码|移动电话", True),
     ("phone", r"电话|手机|座机|固话", False),
     ("filler", r"填表人|填报人|填写人", True),
@@ -52,7 +56,7 @@ _LABEL = re.compile(
 _STRONG = {f"{field}_{n}": strong for n, (field, _, strong) in enumerate(_LABELS)}
 _LEAD = re.compile(r"^\s*(?:附件\s*\d*\s*[:]?\s*)?")
 _COLON = re.compile(r"\s*[:]")
-_BLANK = " \t:_|-—/、，,．."
+_BLANK = " \t:_|-—/、，,．.;；。"
 _PHONE = re.compile(
     r"(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}"
     r"|(?:[(]?0\d{2,3}[)]?[\s\-—]?)?[2-9]\d{6,7}(?:\s*(?:-|转)\s*\d{1,6})?"

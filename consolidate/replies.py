@@ -22,13 +22,21 @@ _BLANK_MARKS = {"", "/", "／", "-", "—", "——", "--", "无内容", "空"}
 
 _UNIT_WORD = r"(?:单位|局|厅|委|办|部|市|会|院|室|处|县|区|司|中心)"
 _PREAMBLE_PART = re.compile(
-    rf"^(?:经(?:我{_UNIT_WORD})?(?:认真)?(?:研究|审阅|研读|审核|讨论|征求.{{0,12}}意见)(?:《[^》]*》)?|(?:我|本){_UNIT_WORD}?"
+    rf"^(?:(?:经|我{_UNIT_WORD})?(?:我{_UNIT_WORD})?(?:对(?:《[^》]*》|征求意见稿|草案|该稿|文件))?(?:进行了|进行)?(?:认真)?"
+    r"(?:研究|审阅|研读|审核|讨论|征求.{0,12}意见)(?:《[^》]*》)?(?:后)?(?:认为)?|(?:我|本)"
+    + _UNIT_WORD
+    + r"?"
     r"|除(?:上述|以上|此|前述|上面)(?:意见|修改意见|建议|几点意见|\d+条意见)?(?:外|以外)"
     # Who speaks for whom, what about, greetings and attachment notes: no opinion in them.
     r"|(?:关于|对于|就)《[^》]*》|受[^，,。]{2,30}委托|经[^，,。]{1,20}(?:政府|领导|党组|办公会)同意"
     r"|(?:我.{0,3})?代表?[^，,。]{1,30}?(?:人民政府|政府|办公厅|办公室|委员会|委|厅|局|办|院|会|部)"
     r"(?:反馈|答复|回复|函复|复函)?(?:如下)?"
     r"|您好|你好|.{0,4}附件(?:为|是)[^，,。]{0,24}|[^，,。]{0,12}见附件)$"
+)
+_PRAISE_PART = re.compile(
+    r"^(?:该|此|本|上述)?(?:措施|方案|办法|稿|文件|征求意见稿|条例|规定|细则|草案|内容|文本)?(?:内容|结构|措施|条款)?"
+    r"(?:总体|整体)?(?:较为|比较|十分|非常)?(?:全面|具体|可行|合理|科学|规范|严谨|清晰|完善|详实|周全|务实|有力|操作性强|针对性强)"
+    r"|^(?:对|有利于|有助于)[^，,。]{0,40}(?:具有|起到|有)(?:重要|积极|很强的)?(?:意义|作用|指导意义)$"
 )
 _AGREE_PART = re.compile(
     rf"^(?:(?:我|本){_UNIT_WORD}?)?(?:对.{{0,40}}?)?(?:原则|完全|表示|均)?同意"
@@ -71,9 +79,19 @@ def is_no_opinion(text: str) -> bool:
         return False
     said = False
     for part in parts:
-        if _NONE_PART.match(part) or _AGREE_PART.match(part) or part == "无":
+        if (
+            _NONE_PART.match(part)
+            or _AGREE_PART.match(part)
+            or part == "无"
+            or _NO_OPINION.match(part + "。")
+        ):
             said = True
-        elif not (_PREAMBLE_PART.match(part) or is_closing(part) or is_acknowledgement(part)):
+        elif not (
+            _PREAMBLE_PART.match(part)
+            or all(_PRAISE_PART.fullmatch(p) for p in part.split("、"))
+            or is_closing(part)
+            or is_acknowledgement(part)
+        ):
             return False
     return said
 
@@ -118,12 +136,16 @@ _CLOSING = re.compile(
     r"^(?:以上|上述)(?:意见|建议|修改意见)?(?:仅)?供(?:参考|参阅|研究参考|你(?:委|厅|局|办|部|院|会)参考)"
     r"|^(?:特此|专此)(?:函复|复函|函告|反馈|回复|说明|报告)|^此复|^妥否[,，]?请(?:酌|批示|审定)"
     r"|^(?:纸质|盖章|正式|原)(?:件|版|文件|稿).{0,12}$"
+    r"|^请(?:按|依)(?:程序|规定)?(?:推进|办理|报批|印发|审议|推进实施)|^谢谢|^感谢"
     r"|^请(?:予以|予)?(?:酌处|酌定|参考|审阅|查收|研究采纳|予以采纳|采纳|酌情采纳)"
     r"|^(?:专此|特此)?(?:函达|奉复)"
 )
 _ACKNOWLEDGED = re.compile(
     r"^(?:(?:你|贵|来|省|市|区|县)[^。]{0,80}?|[^。]{0,80}?(?:函|通知|文|件|稿|》|意见|邮件|材料))(?:已)?(?:收悉|收到|悉)"
     r"|^来(?:函|文|件)(?:已)?收悉"
+)
+_RECEIVED = re.compile(
+    r"(?:我.{0,3})?(?:已|均已)?收到(?:你|贵).{0,3}(?:的)?(?:来函|函|《[^》]*》)?|(?:我.{0,3})?(?:已)?收到《[^》]*》(?:的函|函|文件|材料|等材料)?"
 )
 _LEAD_IN = re.compile(
     r"(?:意见|建议|情况|修改意见|反馈意见)?(?:函复|反馈|回复|答复|报送|复函|提出|报告|汇总|报)?(?:如下|以下意见|以下修改意见|以下建议|以下几点意见)"
@@ -148,10 +170,9 @@ def is_closing(text: str) -> bool:
 def is_acknowledgement(text: str) -> bool:
     """The opening of a reply letter: "你委《…》的函收悉", "来函收悉。" (the sentence only)."""
     folded = fold(text).rstrip("。.!！,，")
-    return (
-        bool(_ACKNOWLEDGED.match(folded))
-        and folded.endswith(("收悉", "收到", "悉"))
-        and not _PROPOSES.search(re.sub(r"《[^》]*》", "", folded))
+    said = bool(_ACKNOWLEDGED.match(folded)) and folded.endswith(("收悉", "收到", "悉"))
+    return (said or bool(_RECEIVED.fullmatch(folded))) and not _PROPOSES.search(
+        re.sub(r"《[^》]*》", "", folded)
     )
 
 
