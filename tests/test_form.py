@@ -395,3 +395,20 @@ def test_a_letter_never_loses_a_proposed_change_to_its_furniture(before, change,
     form = interpret(SourceDocument(tuple(TextLine(t, f"第{n}段") for n, t in enumerate(lines, 1))))
     assert any(change.rstrip("。") in e.text for e in form.entries)
     assert not form.no_opinion
+
+
+def test_excel_header_as_key_value_cells_above_the_table(tmp_path):
+    from openpyxl import load_workbook
+
+    path = xlsx_form(tmp_path / "f.xlsx", [[1, "", "建议甲", "", ""]], header=None)
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    for column, value in enumerate(["填报单位", "桂林市发展和改革委员会", "填报日期", "2024.06.12"], start=1):
+        sheet.cell(row=2, column=column, value=value)
+    for column, value in enumerate(["联系人", "覃  丽", "联系电话", "0773-2821234"], start=1):
+        sheet.cell(row=3, column=column, value=value)
+    workbook.save(path)
+    form = interpret(read_sheet(path))
+    assert (form.declared_unit, form.fill_date) == ("桂林市发展和改革委员会", dt.date(2024, 6, 12))
+    assert (form.contact, form.phone) == ("覃丽", "0773-2821234")
+    assert [e.text for e in form.entries] == ["建议甲"]
