@@ -172,8 +172,9 @@ def interpret(document: SourceDocument) -> FormContent:
                 declared = declared or fields.unit
                 fill_date = fill_date or fields.date
                 continue
-            if _is_signature_line(line) and is_boilerplate(re.sub(r"\s+[\u4e00-\u9fa5]{2,4}$", "", line)):
-                signatures.append(re.sub(r"\s+[\u4e00-\u9fa5]{2,4}$", "", line))
+            signed = _signature(line)
+            if signed:
+                signatures.append(signed)
                 continue
             if is_boilerplate(line) and not proposes_change(line):
                 continue
@@ -271,13 +272,16 @@ def _is_furniture(sentence: str) -> bool:
     )
 
 
-def _is_signature_line(line: str) -> bool:
-    """A unit's name alone on a line (a letter's 落款), not a greeting or a salutation."""
-    name = re.sub(r"\s+[\u4e00-\u9fa5]{2,4}$", "", line.strip())  # 广州市林业和园林局 李华
+def _signature(line: str) -> str | None:
+    """The unit's name when the line is a letter's 落款 ("广州市林业和园林局 李华" too),
+    not a greeting, a sign-off or a salutation."""
+    name = re.sub(r"\s+[\u4e00-\u9fa5]{2,4}$", "", line.strip())
     folded = fold(name)
-    return bool(re.fullmatch(r"[\u4e00-\u9fa5()（）]{4,30}", folded)) and not (
-        is_closing(folded) or folded.startswith(("此致", "敬礼", "您好", "你好"))
-    )
+    if not re.fullmatch(r"[\u4e00-\u9fa5()（）]{4,30}", folded) or not is_boilerplate(name):
+        return None
+    if is_closing(folded) or folded.startswith(("此致", "敬礼", "您好", "你好")):
+        return None
+    return name
 
 
 def _without_lead(line: str) -> str:

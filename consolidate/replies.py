@@ -1,5 +1,7 @@
-"""Recognising what form-fillers write besides opinions: no-opinion replies, the header
-line 单位名称（盖章）… 填表时间…, and dates in any of the ways offices type them."""
+"""Recognising what form-fillers write besides opinions: no-opinion replies, what a reply
+letter says around its message (来函收悉, 现将意见函复如下, 特此函复, 附件, 发文字号), whom it
+answers for (受……委托, 代……), and dates in any of the ways offices type them. The header
+line itself is read by header.py."""
 
 from __future__ import annotations
 
@@ -135,7 +137,7 @@ def parse_header_line(text: str) -> tuple[str | None, dt.date | None, bool]:
 _CLOSING = re.compile(
     r"^(?:以上|上述)(?:意见|建议|修改意见)?(?:仅)?供(?:参考|参阅|研究参考|你(?:委|厅|局|办|部|院|会)参考)"
     r"|^(?:特此|专此)(?:函复|复函|函告|反馈|回复|说明|报告)|^此复|^妥否[,，]?请(?:酌|批示|审定)"
-    r"|^(?:纸质|盖章|正式|原)(?:件|版|文件|稿).{0,12}$"
+    r"|^(?:纸质|盖章|正式)(?:件|版|文件)(?:随后|另行|已|将|稍后)?(?:寄送|报送|送达|邮寄|寄出|报|送|寄)"
     r"|^请(?:按|依)(?:程序|规定)?(?:推进|办理|报批|印发|审议|推进实施)|^谢谢|^感谢"
     r"|^请(?:予以|予)?(?:酌处|酌定|参考|审阅|查收|研究采纳|予以采纳|采纳|酌情采纳)"
     r"|^(?:专此|特此)?(?:函达|奉复)"
@@ -170,7 +172,11 @@ def is_closing(text: str) -> bool:
 def is_acknowledgement(text: str) -> bool:
     """The opening of a reply letter: "你委《…》的函收悉", "来函收悉。" (the sentence only)."""
     folded = fold(text).rstrip("。.!！,，")
-    said = bool(_ACKNOWLEDGED.match(folded)) and folded.endswith(("收悉", "收到", "悉"))
+    said = (
+        bool(_ACKNOWLEDGED.match(folded))
+        and bool(re.search(r"(?:收悉|(?<![未没])收到|[函文件》示告知稿]悉)$", folded))
+        and bool(re.search(r"函|《|文|通知|件|稿|邮件|材料", folded))
+    )
     return (said or bool(_RECEIVED.fullmatch(folded))) and not _PROPOSES.search(
         re.sub(r"《[^》]*》", "", folded)
     )
@@ -206,9 +212,14 @@ _ON_BEHALF = (
 
 def on_behalf_of(text: str) -> str | None:
     """The unit a letter says it answers for: 受XX市人民政府委托, 代XX市人民政府, 现代表市政府反馈如下."""
-    folded = fold(text)
-    for pattern in _ON_BEHALF:
-        found = pattern.search(folded)
-        if found:
-            return found.group("who")
+    for sentence in re.split(r"[。；;]", fold(text)):
+        # Only what comes before the opinions: "建议改为：经县级人民政府同意，…" quotes a
+        # rule and speaks for no one.
+        segment = re.split(r"[:：]", sentence)[0] if _PROPOSES.search(sentence) else sentence
+        if _PROPOSES.search(segment):
+            continue
+        for pattern in _ON_BEHALF:
+            found = pattern.search(segment)
+            if found:
+                return found.group("who")
     return None

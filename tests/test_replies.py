@@ -331,3 +331,12 @@ def test_a_word_97_form_with_its_header_inside_the_table(consultation, returns_d
     result, units = _units(consultation, returns_dir)
     assert units["南宁市人民政府"].opinions == 2
     assert not [f for f in result.findings if f.code in ("cells-lost", "unit-unlisted", "unit-unknown")]
+
+
+@pytest.mark.parametrize("text", ["市民对政策不熟悉", "县级财政资金企业尚未收到", "原稿表述不准确，应予完善"])
+def test_sentences_that_only_look_like_letter_furniture_are_kept(text):
+    assert not (is_acknowledgement(text) or is_closing(text) or is_lead_in(text))
+
+
+def test_a_quoted_rule_about_approval_speaks_for_no_one():
+    assert on_behalf_of("建议第五条改为：经县级人民政府同意，可以延长一次") is None
