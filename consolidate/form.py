@@ -288,7 +288,9 @@ def _without_lead(line: str) -> str:
     """ "XX厅：" or "现将意见反馈如下：" before what the line says: only what it says."""
     for colon in re.finditer(r"[:：]", line[:60]):
         head = line[: colon.end()]
-        if is_boilerplate(head) or is_lead_in(head):
+        # "关于…中的市教育局：建议…" points at a clause; only a bare addressee is a salutation.
+        salutation = is_boilerplate(head) and not re.search(r"关于|的|第|中|“|‘", head)
+        if salutation or is_lead_in(head):
             return line[colon.end() :].strip()
     return line
 

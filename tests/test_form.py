@@ -412,3 +412,9 @@ def test_excel_header_as_key_value_cells_above_the_table(tmp_path):
     assert (form.declared_unit, form.fill_date) == ("桂林市发展和改革委员会", dt.date(2024, 6, 12))
     assert (form.contact, form.phone) == ("覃丽", "0773-2821234")
     assert [e.text for e in form.entries] == ["建议甲"]
+
+
+def test_a_clause_pointer_ending_in_a_unit_name_is_no_salutation():
+    lines = ["关于职责分工中的市教育局：建议删除。"]
+    form = interpret(SourceDocument(tuple(TextLine(t, "第1段") for t in lines)))
+    assert [e.text for e in form.entries] == lines
