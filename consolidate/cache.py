@@ -20,7 +20,7 @@ from typing import Any
 from . import __version__
 
 # Bump when readers or the form interpreter change what they produce.
-FORMAT = f"{__version__}-1"
+FORMAT = f"{__version__}-2"
 
 
 def cache_dir() -> Path | None:

@@ -14,8 +14,19 @@ import re
 from dataclasses import dataclass, field
 
 from .document import Revision, SourceDocument, Table
+from .header import HeaderFields, read_header
 from .numbering import split_numbered
-from .replies import is_blank_mark, is_no_opinion, parse_date, parse_header_line
+from .replies import (
+    is_acknowledgement,
+    is_blank_mark,
+    is_closing,
+    is_lead_in,
+    is_letter_furniture,
+    is_no_opinion,
+    on_behalf_of,
+    parse_date,
+    proposes_change,
+)
 from .textnorm import fold, tidy
 
 Role = str  # seq, unit, opinion, reason, remark, clause, other
@@ -50,6 +61,11 @@ class FormContent:
     lost: tuple[str, ...] = ()  # table cells that reached no entry: a defect, reported as an error
     from_revisions: bool = False  # opinions read from a returned draft's tracked changes
     has_revisions: bool = False
+    contact: str = ""  # 联系人 on the header line, for whoever has to call the unit
+    phone: str = ""
+    filler: str = ""  # 填表人
+    on_behalf: str = ""  # the unit a reply says it answers for: 受XX市人民政府委托
+    signed: str = ""  # the unit's name alone on a line under a letter (落款)
 
 
 _HEADER_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
@@ -139,30 +155,45 @@ def interpret(document: SourceDocument) -> FormContent:
     lost: list[str] = []
     table_found = False
 
+    header = HeaderFields()
+    on_behalf = ""
+    signatures: list[str] = []
+
     def take_line(text: str) -> None:
-        nonlocal declared, fill_date, no_opinion
+        nonlocal declared, fill_date, no_opinion, header, on_behalf
         for line in text.splitlines():
             line = line.strip()
             if not line:
                 continue
-            unit, date, is_header = parse_header_line(line)
-            if is_header:
-                declared = declared or unit
-                fill_date = fill_date or date
+            on_behalf = on_behalf or on_behalf_of(line) or ""
+            fields = read_header(line)
+            if fields is not None:
+                header = _merge(header, fields)
+                declared = declared or fields.unit
+                fill_date = fill_date or fields.date
                 continue
-            sentences = [x for x in re.split(r"(?<=[。！!；;])", line) if x.strip()]
-            if any(is_no_opinion(x) for x in sentences):
-                no_opinion = True
-                # "经研究，我市无修改意见。盖章件见附件。": the rest is no opinion either.
-                line = "".join(x for x in sentences if not is_no_opinion(x) and not is_boilerplate(x))
-                if not line:
+            signed = _signature(line)
+            if signed:
+                signatures.append(signed)
+                continue
+            if is_boilerplate(line) and not proposes_change(line):
+                continue
+            kept: list[str] = []
+            for sentence in re.split(r"(?<=[。！!；;])", line):
+                sentence = _without_lead(sentence)
+                if not sentence.strip():
                     continue
-            if is_boilerplate(line):
+                if is_no_opinion(sentence):
+                    # "经研究，我市无修改意见。盖章件见附件。": the rest is no opinion either.
+                    no_opinion = True
+                elif not _is_furniture(sentence):
+                    kept.append(sentence)
+            line = "".join(kept).strip()
+            if not line:
                 continue
-            else:
-                outside.append(line)
-                if fill_date is None and _is_date_line(line):
-                    fill_date = parse_date(line)
+            outside.append(line)
+            if fill_date is None and _is_date_line(line):
+                fill_date = parse_date(line)
 
     previous: tuple[dict[int, Role], dict[int, str], int] | None = None
     for block in document.blocks:
@@ -200,7 +231,8 @@ def interpret(document: SourceDocument) -> FormContent:
         from_revisions = True
     elif not table_found:
         entries = _entries_from_prose(outside)
-        outside = [] if entries else outside
+        # A letter's signature is evidence of who wrote it, the last lines of what was said.
+        outside = ([] if entries else outside) + signatures[-2:]
     return FormContent(
         entries=tuple(entries),
         declared_unit=declared,
@@ -214,7 +246,53 @@ def interpret(document: SourceDocument) -> FormContent:
         from_revisions=from_revisions,
         has_revisions=bool(document.revisions),
         lost=tuple(lost),
+        contact=header.contact or "",
+        phone=header.phone or "",
+        filler=header.filler or "",
+        on_behalf=on_behalf,
+        signed=signatures[-1] if signatures else "",
     )
+
+
+def _merge(known: HeaderFields, more: HeaderFields) -> HeaderFields:
+    """Fields from several header lines: the first value given for each wins."""
+    return HeaderFields(
+        *(a if a is not None else b for a, b in zip(dataclasses.astuple(known), dataclasses.astuple(more)))
+    )
+
+
+def _is_furniture(sentence: str) -> bool:
+    """A sentence every reply letter has besides its message: 来函收悉, 特此函复, 附件：…"""
+    return (
+        (is_boilerplate(sentence) and not proposes_change(sentence))
+        or is_closing(sentence)
+        or is_acknowledgement(sentence)
+        or is_lead_in(sentence)
+        or is_letter_furniture(sentence)
+    )
+
+
+def _signature(line: str) -> str | None:
+    """The unit's name when the line is a letter's 落款 ("广州市林业和园林局 李华" too),
+    not a greeting, a sign-off or a salutation."""
+    name = re.sub(r"\s+[\u4e00-\u9fa5]{2,4}$", "", line.strip())
+    folded = fold(name)
+    if not re.fullmatch(r"[\u4e00-\u9fa5()（）]{4,30}", folded) or not is_boilerplate(name):
+        return None
+    if is_closing(folded) or folded.startswith(("此致", "敬礼", "您好", "你好")):
+        return None
+    return name
+
+
+def _without_lead(line: str) -> str:
+    """ "XX厅：" or "现将意见反馈如下：" before what the line says: only what it says."""
+    for colon in re.finditer(r"[:：]", line[:60]):
+        head = line[: colon.end()]
+        # "关于…中的市教育局：建议…" points at a clause; only a bare addressee is a salutation.
+        salutation = is_boilerplate(head) and not re.search(r"关于|的|第|中|“|‘", head)
+        if salutation or is_lead_in(head):
+            return line[colon.end() :].strip()
+    return line
 
 
 def revision_entry(revision: Revision) -> FormEntry:
@@ -330,9 +408,16 @@ def _read_row(
             extras.append(f"{names.get(c, '')}：{text}" if names.get(c) else text)
         else:
             values.setdefault(role, []).append(text)
+    joined = " ".join(fresh_texts)
+    if read_header(fresh_texts[0]) is not None and read_header(joined) is not None:
+        # "填表人 | 王芳 | 联系电话 | …" typed into the table's last row: the header line.
+        read.lines_after.append(joined)
+        return [*consumed, *fresh_texts]
     if _spans_whole_row(table, r) or _only_in_seq(values, extras):
         statement = fresh_texts[0]
         consumed.append(statement)
+        if is_closing(statement):
+            return consumed
         if is_no_opinion(statement) or is_blank_mark(statement):
             read.no_opinion = read.no_opinion or is_no_opinion(statement)
             return consumed
@@ -356,7 +441,8 @@ def _read_row(
     remark = "\n".join(remark_parts)
     clause_hint = "\n".join(values.get("clause", []))
     where = f"{table.where}第{r + 1}行"
-    if is_blank_mark(opinion):
+    if is_blank_mark(opinion) or (is_closing(opinion) and not (reason or clause_hint)):
+        # "以上意见供参考" in the opinion column says nothing of its own.
         consumed.append(opinion)
         opinion = ""
     if not opinion:
@@ -499,7 +585,10 @@ def _entries_from_prose(lines: list[str]) -> list[FormEntry]:
     body = [
         line
         for line in lines
-        if not is_template_text(line) and not _is_date_line(line) and len(fold(line)) > 6
+        if not (is_template_text(line) and not proposes_change(re.sub(r"《[^》]*》", "", line)))
+        and not _is_date_line(line)
+        and not is_letter_furniture(line)
+        and len(fold(line)) > 6
     ]
     if not body:
         return []

@@ -18,7 +18,7 @@ from .guards import FileTimeout, UnsafeFile, check_package, time_budget
 from .identify import EVIDENCE_LABELS, Identification, identify_return
 from .model import Draft, Finding, Opinion, Return, Unit
 from .readers import UnreadableFile, read_document
-from .roster import Roster
+from .roster import Roster, clean_name
 from .textnorm import fold
 
 
@@ -45,6 +45,7 @@ _KIND_ADVICE = {
     "unknown": "不是可识别的意见表格式（应为 Word/Excel/WPS 可编辑电子版或 PDF/图片盖章件）",
 }
 MAX_OUTSIDE_NOTES = 5
+_EVIDENCE = {**EVIDENCE_LABELS, "on-behalf": "代复说明（受……委托/代……）"}
 _EDITABLE_KINDS = {"docx", "sheet", "html", "csv", "text", "word"}
 
 
@@ -99,7 +100,9 @@ def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = N
         why = _consultation_document(content, context)
         if why:
             return Intake(None, (Finding("info", "not-a-return", why, None, found.relative),))
-    ident = identify_return(found.relative, context.roster, content, found.sender)
+    ident = speaking_for(
+        identify_return(found.relative, context.roster, content, found.sender), content, context.roster
+    )
     if ident.unit is None and not content.entries and not content.no_opinion:
         why = "空白的修改意见表（没有单位名称，也没有任何内容），可能是模板，已忽略"
         return Intake(None, (Finding("info", "not-a-return", why, None, found.relative),))
@@ -176,7 +179,9 @@ def _read_stamped_pdf(found: FoundFile, context: IntakeContext) -> Intake:
 
 
 def _stamped(found: FoundFile, context: IntakeContext, content: FormContent | None) -> Intake:
-    ident = identify_return(found.relative, context.roster, content, found.sender)
+    ident = speaking_for(
+        identify_return(found.relative, context.roster, content, found.sender), content, context.roster
+    )
     findings = _identity_findings(ident, found.relative, stamped=True)
     opinions: tuple[Opinion, ...] = ()
     if content is not None and ident.unit is not None:
@@ -187,7 +192,7 @@ def _stamped(found: FoundFile, context: IntakeContext, content: FormContent | No
         fill_date=content.fill_date if content else None,
         modified=found.modified, opinions=opinions,
         no_opinion=content.no_opinion if content else False,
-        identified_by=ident.evidence, received=found.received,
+        identified_by=ident.evidence, answered_by=ident.delegate, received=found.received,
     )  # fmt: skip
     return Intake(ret, tuple(findings))
 
@@ -200,12 +205,44 @@ def _mail_body(found: FoundFile, context: IntakeContext) -> Intake:
         return Intake(None, ())
     if not content.no_opinion:
         return Intake(None, ())
-    ident = identify_return(found.relative, context.roster, content, found.sender)
+    ident = speaking_for(
+        identify_return(found.relative, context.roster, content, found.sender), content, context.roster
+    )
     if ident.unit is None:
         return Intake(None, ())
     ret = Return(found.relative, "editable", ident.unit, True, modified=found.modified, no_opinion=True,
-                 identified_by=ident.evidence, received=found.received)  # fmt: skip
+                 identified_by=ident.evidence, answered_by=ident.delegate, received=found.received)  # fmt: skip
     return Intake(ret, ())
+
+
+def speaking_for(ident: Identification, content: FormContent | None, roster: Roster) -> Identification:
+    """A reply sent on another unit's behalf (受XX市人民政府委托, 代XX市人民政府) counts for that
+    unit, with the writer kept as the one who answered — as a city answered by its bureau.
+
+    "现代表市政府反馈如下" names the principal without its place: the writer's own place
+    (河池市民政局 → 河池市) completes it. A principal the roster does not know changes nothing.
+    """
+    if content is None or not content.on_behalf:
+        return ident
+    principal = content.on_behalf
+    writer = content.declared_unit or content.signed or ident.said or (ident.unit.name if ident.unit else "")
+    bare = principal.lstrip("本我")
+    if bare[:1] in ("市", "县", "区", "省", "州", "盟", "旗"):
+        # 现代表市政府: the writer's own 市 (河池市民政局 → 河池市政府).
+        own = clean_name(writer or (ident.unit.name if ident.unit else ""))
+        at = own.find(bare[0])
+        if at < 1:
+            return ident
+        principal = own[: at + 1] + bare[1:]
+    match = roster.match(principal)
+    if match is None or not match.unit.listed:
+        return ident
+    delegate = writer if writer and clean_name(writer) != clean_name(match.unit.name) else ident.delegate
+    if ident.unit is not None and ident.unit != match.unit and not ident.unit.listed:
+        delegate = delegate or ident.unit.name
+    conflicts = tuple(c for c in ident.conflicts if match.unit.name not in c)
+    evidence = ident.evidence if ident.unit == match.unit else "on-behalf"
+    return Identification(match.unit, evidence, principal, conflicts, delegate)
 
 
 def _consultation_document(content: FormContent, context: IntakeContext) -> str:
@@ -257,7 +294,7 @@ def _identity_findings(ident: Identification, file: str, stamped: bool) -> list[
     if ident.conflicts:
         findings.append(Finding(
             "warning", "unit-conflict",
-            f"按{EVIDENCE_LABELS.get(ident.evidence, ident.evidence)}认定为{ident.unit.name}，但" + "；".join(ident.conflicts),
+            f"按{_EVIDENCE.get(ident.evidence, ident.evidence)}认定为{ident.unit.name}，但" + "；".join(ident.conflicts),
             ident.unit.name, file,
         ))  # fmt: skip
     return findings

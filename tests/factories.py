@@ -150,3 +150,60 @@ def xlsx_form(
         sheet.merge_cells(area)
     workbook.save(path)
     return path
+
+
+def docx_form_header_in_table(
+    path: Path,
+    rows: Sequence[Sequence[str]],
+    header_rows: Sequence[Sequence[str]],
+    *,
+    columns: Sequence[str] = FORM_HEADERS,
+    merged: bool = True,
+    title: str = "修改意见表",
+) -> Path:
+    """A Word form whose header is typed into the table's first rows, above the column
+    headings: each of ``header_rows`` either one merged cell holding its first text
+    (``merged``) or a key/value row "单位名称 | XX局 | 联系人 | 张三" across the columns."""
+    document = Document()
+    document.add_paragraph(title)
+    table = document.add_table(rows=0, cols=len(columns))
+    table.style = document.styles["Table Grid"]
+    for values in header_rows:
+        cells = table.add_row().cells
+        if merged:
+            spanning = cells[0].merge(cells[-1])
+            spanning.text = values[0]
+        else:
+            for cell, value in zip(cells, values):
+                cell.text = value
+    for cell, name in zip(table.add_row().cells, columns):
+        cell.text = name
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values):
+            _write_cell(cell, value, False)
+    document.save(path)
+    return path
+
+
+def docx_letter(
+    path: Path,
+    paragraphs: Sequence[str],
+    *,
+    rows: Sequence[Sequence[str]] = (),
+    columns: Sequence[str] = FORM_HEADERS,
+) -> Path:
+    """A reply letter as units type it (salutation, body, 特此函复, signature, date), with
+    the form's table after it when ``rows`` are given."""
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if rows:
+        table = document.add_table(rows=1, cols=len(columns))
+        table.style = document.styles["Table Grid"]
+        for cell, name in zip(table.rows[0].cells, columns):
+            cell.text = name
+        for values in rows:
+            for cell, value in zip(table.add_row().cells, values):
+                _write_cell(cell, value, False)
+    document.save(path)
+    return path
