@@ -31,14 +31,15 @@ CLAUSE_ACCURACY_REQUIRED = 0.90
 
 # Known failures of today's code, per (test, consultation). Remove an entry when the
 # property holds; `strict=False` keeps the suite green while the code catches up.
-_INIT = "init stops at a deadline written with a weekday （星期五） and writes no file"
+_NO_FILE = "init writes no consultation.toml when it finds no deadline"
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("init_writes_a_file", "hubei"): _INIT,
-    ("roster", "hubei"): _INIT + "; annex group headings; 各市、州、直管市、林区 not expanded",
-    ("roster_groups", "hubei"): _INIT,
+    # 湖北: 办法 in 章/条/款/项, grouped 名单 annex, 各市、州、直管市、林区人民政府
+    ("init_writes_a_file", "hubei"): "deadline with a weekday 6月14日（星期五）17:30前 not read; " + _NO_FILE,
+    ("roster", "hubei"): _NO_FILE + "; group headings and 各市、州、直管市、林区 not understood",
+    ("roster_groups", "hubei"): _NO_FILE,
     ("deadline", "hubei"): "a weekday between the date and the time: 6月14日（星期五）17:30前",
-    ("contacts", "hubei"): _INIT,
-    ("letter_facts", "hubei"): _INIT,
+    ("contacts", "hubei"): _NO_FILE,
+    ("letter_facts", "hubei"): _NO_FILE,
     (
         "statuses",
         "hubei",
@@ -51,6 +52,42 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("opinions_found", "hubei"): "宜昌.docx and 恩施州 go to unlisted respondents",
     ("no_invented", "hubei"): "复函 lines and 其他条款无意见 read as opinions",
     ("clause_accuracy", "hubei"): "articles labelled 第N部分第K段, items counted as 款",
+    # 遂宁: plan 一、（一）1. with 牵头单位/责任单位 lines, 市直 list/table, 各县（市、区）人民政府
+    ("init_writes_a_file", "suining"): "deadline without a year and 下班前 (7月5日下班前) not read; "
+    + _NO_FILE,
+    ("roster", "suining"): _NO_FILE,
+    ("roster_groups", "suining"): _NO_FILE,
+    ("deadline", "suining"): "deadline without a year, 下班前",
+    ("contacts", "suining"): _NO_FILE,
+    ("letter_facts", "suining"): _NO_FILE,
+    (
+        "statuses",
+        "suining",
+    ): "复函 without a unit in its file name; 国网四川省电力公司遂宁供电公司; 区住建局（受区政府委托）; 县政府办公室",
+    ("no_unlisted", "suining"): "full names and delegates of 区/县 governments not matched",
+    ("opinion_counts", "suining"): "opinions of unmatched units",
+    ("opinions_found", "suining"): "opinions of unmatched units go to unlisted respondents",
+    (
+        "clause_accuracy",
+        "suining",
+    ): "（一）/1. sections and measures are paragraphs 第二部分第N段; 责任单位 lines are paragraphs",
+    # 浙江: 法工委 letter with units in the 主送 line, 条例 with 条标, court letter
+    ("init_writes_a_file", "zhejiang"): "deadline in Chinese numerals 二〇二四年九月二十日前 not read; "
+    + _NO_FILE,
+    ("roster", "zhejiang"): _NO_FILE + "; units in the 主送 line; 各设区市人大常委会法工委",
+    ("roster_groups", "zhejiang"): _NO_FILE,
+    ("deadline", "zhejiang"): "deadline in Chinese numerals",
+    ("contacts", "zhejiang"): _NO_FILE,
+    ("letter_facts", "zhejiang"): _NO_FILE,
+    (
+        "statuses",
+        "zhejiang",
+    ): "reply letters (高院, 检察院, 金华) not identified; 法制工作委员会 for 法工委; 宁波市.docx",
+    ("no_unlisted", "zhejiang"): "reply letters, 法制工作委员会, header 单位名称：… 联系人：… 电话：…",
+    ("opinion_counts", "zhejiang"): "其他无意见 counted as an opinion; unmatched units",
+    ("opinions_found", "zhejiang"): "opinions of unmatched units go to unlisted respondents",
+    ("no_invented", "zhejiang"): "其他无意见 and the 收悉 sentence of a reply letter read as opinions",
+    ("clause_accuracy", "zhejiang"): "articles labelled 第N部分第K段, items counted as 款",
 }
 
 REPORT: dict[str, dict[str, str]] = {}
@@ -193,8 +230,13 @@ def same_place(case: str, opinion: Opinion, labels: list[str]) -> bool:
         return False
 
     def matches(clause_text: str, want: str) -> bool:
-        a, b = _key(clause_text), _key(want)
-        return a == b or (b in a and len(a) <= len(b) * 1.2 + 10) or (a in b and len(a) >= 0.8 * len(b))
+        # The clause's own text, or its opening paragraph (a measure without its 责任单位
+        # line, an article's first 款 where the draft has one), or the same text with a
+        # numbering prefix more or less.
+        a, b, head = _key(clause_text), _key(want), _key(want.split("\n")[0])
+        return (
+            a in (b, head) or (b in a and len(a) <= len(b) * 1.2 + 10) or (a in b and len(a) >= 0.8 * len(b))
+        )
 
     return all(any(matches(c.text, texts[label]) for c in placed) for label in labels) and all(
         any(matches(c.text, texts[label]) for label in labels) for c in placed
@@ -245,7 +287,7 @@ def test_roster_groups(case_letter):
     case = case_letter.split("/")[0]
     got: dict[str, set[str]] = {}
     for name, group in init_units(case_letter):
-        got.setdefault(group, set()).add(canonical(case, name))
+        got.setdefault(_group(group), set()).add(canonical(case, name))
     want: dict[str, set[str]] = {}
     for unit in expected(case)["unit"]:
         want.setdefault(unit["group"], set()).add(unit["name"])
@@ -253,6 +295,11 @@ def test_roster_groups(case_letter):
     for unit in expected(case)["unit"]:
         if unit["group_exact"]:
             assert unit["name"] in got.get(unit["group"], set()), (unit["name"], unit["group"])
+
+
+def _group(name: str) -> str:
+    """A group as named by its heading, without the count: 市直单位（19个） → 市直单位."""
+    return re.sub(r"[（(]\s*\d+\s*个\s*[）)]$", "", name).strip()
 
 
 @pytest.mark.parametrize("case_letter", cases("deadline", LETTERS))
@@ -286,9 +333,8 @@ def test_reference_issuer_and_title(case_letter):
     case = case_letter.split("/")[0]
     data = initialise(case_letter).toml or {}
     want = expected(case)
-    assert (data.get("reference"), data.get("issuer"), data.get("title")) == (
-        want["reference"], want["issuer"], want["title"],
-    )  # fmt: skip
+    assert (data.get("reference"), data.get("title")) == (want["reference"], want["title"])
+    assert data.get("issuer") in [want["issuer"], *want["issuer_accept"]]
 
 
 # ------------------------------------------------------------------ consolidate: units and opinions
@@ -344,7 +390,7 @@ def test_no_invented_opinions(case):
 def test_clause_accuracy(case):
     wanted = expected(case)["opinion"]
     found = matching(case).found
-    right = place = silent = 0
+    right = place = silent = silent_place = 0
     wrong = []
     for i, entry in enumerate(wanted):
         opinion = found.get(i)
@@ -353,13 +399,16 @@ def test_clause_accuracy(case):
             continue
         ok = placed_labels(case, opinion) == set(entry["labels"])
         right += ok
-        place += same_place(case, opinion, entry["labels"])
+        there = same_place(case, opinion, entry["labels"])
+        place += there
         silent += (not ok) and not opinion.needs_review
+        silent_place += (not there) and not opinion.needs_review
         if not ok:
             wrong.append(f"{entry['key']}: {sorted(placed_labels(case, opinion))} want {entry['labels']}")
     _record(case, "clause named right", _ratio(right, len(wanted)))
     _record(case, "right text, any name", _ratio(place, len(wanted)))
-    _record(case, "wrong and not flagged 归类待核", str(silent))
+    _record(case, "wrong name, not flagged", str(silent))
+    _record(case, "wrong text, not flagged", str(silent_place))
     assert right >= CLAUSE_ACCURACY_REQUIRED * len(wanted), "\n".join(wrong)
 
 
@@ -371,7 +420,7 @@ def test_label_to_id_reads_the_drafts_own_numbering():
 
 
 def test_every_consultation_has_a_labelled_evaluation_set():
-    assert len(CASES) >= 1, CASES
+    assert len(CASES) >= 3, CASES
     for case in CASES:
         data = expected(case)
         assert (

@@ -161,6 +161,7 @@ def plan_draft(title: str, subtitle: str, preamble: str, parts: list[Part]):
             else:
                 line = f"（{chinese(s)}）{section.title}"
                 lines.append(line)
+                stexts.append(line)
             for measure in section.measures:
                 number += 1
                 line = f"{number}.{measure.text}"
@@ -241,8 +242,11 @@ class Case:
     draft_file: str  # draft.docx or draft.txt
     replies: list[Reply]
     accept: dict[str, list[str]] = field(default_factory=dict)  # unit → other acceptable names
-    letter_docx: bool = False
-    letter_table_annex: tuple[str, list[str]] | None = None  # (heading, units) as a table
+    issuer_accept: list[str] = field(default_factory=list)  # the issuer's other correct names
+    # The letter also as Word: its paragraphs, and optionally the roster as a table
+    # (序号 | heading) placed after the paragraph ``after``: (heading, units, after).
+    letter_docx_lines: list[str] | None = None
+    letter_table: tuple[str, list[str], str] | None = None
 
 
 def _font(run, name: str = "仿宋_GB2312", size: float = 12, bold: bool = False) -> None:
@@ -479,7 +483,8 @@ def expected_toml(case: Case) -> str:
     out = [f"# What `consolidate` should find for {case.key}: written by make.py, do not edit.",
            f"title = {q(case.title)}", f"reference = {q(case.reference)}", f"issuer = {q(case.issuer)}",
            f"deadline = {case.deadline}", f"deadline_has_time = {str(case.deadline_has_time).lower()}",
-           f"draft = {q(case.draft_file)}", ""]  # fmt: skip
+           f"draft = {q(case.draft_file)}", f"issuer_accept = {json.dumps(case.issuer_accept, ensure_ascii=False)}",
+           ""]  # fmt: skip
     for name, phone, email in case.contacts:
         out += ["[[contact]]", f"name = {q(name)}", f"phone = {q(phone)}", f"email = {q(email)}", ""]
     for group, units, exact in case.groups:
@@ -554,16 +559,14 @@ def build(case: Case, here: Path, to: str) -> None:
     returns.mkdir()
     legacy.mkdir(exist_ok=True)
     (here / "letter.txt").write_text("\n".join(case.letter_lines) + "\n", encoding="utf-8")
-    if case.letter_docx:
-        heading = case.letter_table_annex
-        paragraphs = case.letter_lines
-        after = ""
-        if heading is not None:
-            # The annex's roster lines become a table right after the annex title.
-            units = set(heading[1])
-            paragraphs = [p for p in case.letter_lines if p not in units]
-            after = next(p for p in paragraphs if p.endswith("名单"))
-        write_paragraphs_docx(paragraphs, here / "letter.docx", heading, after)
+    if case.letter_docx_lines is not None:
+        table = case.letter_table
+        write_paragraphs_docx(
+            case.letter_docx_lines,
+            here / "letter.docx",
+            table[:2] if table else None,
+            table[2] if table else "",
+        )
     if case.draft_file.endswith(".docx"):
         write_draft_docx(case.draft_lines, here / case.draft_file)
     else:

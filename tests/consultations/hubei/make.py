@@ -114,7 +114,7 @@ LETTER = [
     "（征求意见稿）》意见的函",
     "各市、州、直管市、神农架林区人民政府，省直有关单位：",
     "为加强城市公园的规划、建设、保护和管理，根据省人民政府2024年度立法工作计划，我厅起草了《湖北省城市公园管理办法（征求意见稿）》，现送你们征求意见。请认真研究，于2024年6月14日（星期五）17:30前将意见反馈表（加盖公章）扫描件及可编辑电子版发送至我厅城市建设处电子邮箱，逾期未反馈视为无意见。",
-    "联系人：王丽，电话：027-68873352，邮箱：csjsc@hbzjt.gov.cn",
+    "联系人：王丽，电话：027-68873352，邮箱：csjsc@hbzjt.example.gov.cn",
     "　　　　周磊，电话：027-68873358",
     "附件：1.湖北省城市公园管理办法（征求意见稿）",
     "　　　2.意见反馈表",
@@ -131,7 +131,7 @@ LETTER = [
     *ANNEX_LINES,
 ]  # fmt: skip
 
-TO = "csjsc@hbzjt.gov.cn"
+TO = "csjsc@hbzjt.example.gov.cn"
 COLS_CLAUSE = ("序号", "单位", "涉及条款", "修改意见", "修改理由")
 
 REPLIES = [
@@ -250,7 +250,7 @@ CASE = Case(
     issuer="湖北省住房和城乡建设厅",
     deadline="2024-06-14T17:30:00+08:00",
     deadline_has_time=True,
-    contacts=[("王丽", "027-68873352", "csjsc@hbzjt.gov.cn"), ("周磊", "027-68873358", "")],
+    contacts=[("王丽", "027-68873352", "csjsc@hbzjt.example.gov.cn"), ("周磊", "027-68873358", "")],
     groups=GROUPS,
     letter_lines=LETTER,
     draft_lines=DRAFT_LINES,
