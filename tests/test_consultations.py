@@ -52,6 +52,7 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("opinions_found", "hubei"): "宜昌.docx and 恩施州 go to unlisted respondents",
     ("no_invented", "hubei"): "复函 lines and 其他条款无意见 read as opinions",
     ("clause_accuracy", "hubei"): "articles labelled 第N部分第K段, items counted as 款",
+    ("draft_structure", "hubei"): "articles are parts 第N部分, 款 and 项 are paragraphs 第K段",
     # 遂宁: plan 一、（一）1. with 牵头单位/责任单位 lines, 市直 list/table, 各县（市、区）人民政府
     ("init_writes_a_file", "suining"): "deadline without a year and 下班前 (7月5日下班前) not read; "
     + _NO_FILE,
@@ -88,6 +89,7 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("opinions_found", "zhejiang"): "opinions of unmatched units go to unlisted respondents",
     ("no_invented", "zhejiang"): "其他无意见 and the 收悉 sentence of a reply letter read as opinions",
     ("clause_accuracy", "zhejiang"): "articles labelled 第N部分第K段, items counted as 款",
+    ("draft_structure", "zhejiang"): "articles are parts 第N部分, 款 and 项 are paragraphs 第K段",
 }
 
 REPORT: dict[str, dict[str, str]] = {}
@@ -430,3 +432,48 @@ def test_every_consultation_has_a_labelled_evaluation_set():
             <= 30
         )
         assert all(set(o["labels"]) <= set(data["clauses"]) for o in data["opinion"])
+
+
+@pytest.mark.parametrize("case", cases("draft_structure"))
+def test_the_draft_is_numbered_as_it_numbers_itself(case):
+    """Every clause the draft has (条, 款, 项; 部分, （一）, 1.) is found under its own name
+    with its own text."""
+    draft = result(case).consultation.draft
+    assert draft is not None
+    by_label = {c.label: c for c in draft.clauses}
+    want = expected(case)["clauses"]
+    right = [
+        label for label, text in want.items() if label in by_label and _same_text(by_label[label].text, text)
+    ]
+    _record(case, "draft clauses named as the draft", _ratio(len(right), len(want)))
+    assert sorted(set(want) - set(right)) == []
+
+
+def _same_text(got: str, want: str) -> bool:
+    """The same words, whatever the numbering prefix (第八条, （一）, 1.) and the line breaks."""
+
+    def strip(text: str) -> str:
+        return re.sub(
+            r"^(?:第[一二三四五六七八九十百]+条(?:[（(][^）)]{1,12}[）)])?|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])",
+            "",
+            text,
+        )
+
+    return _key(strip(got)) == _key(strip(want)) or _key(got) == _key(want)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_consultation_files_are_rebuilt_byte_for_byte(case, tmp_path):
+    """The committed files are what make.py writes from the labelled data, so the files and
+    their labels cannot drift apart."""
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copy(CASES_DIR / "kit.py", tmp_path / "kit.py")
+    shutil.copytree(CASES_DIR / case, tmp_path / case, ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run([sys.executable, str(tmp_path / case / "make.py")], check=True, capture_output=True)
+    for path in sorted((CASES_DIR / case).rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            rebuilt = tmp_path / case / path.relative_to(CASES_DIR / case)
+            assert rebuilt.read_bytes() == path.read_bytes(), path.name
