@@ -36,6 +36,7 @@ _UNMATCHED = "opinions of unmatched units go to unlisted respondents"
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
     # 办法 in 章/条/款/项, grouped 名单 annex, 各市、州、直管市、林区人民政府
     "hubei": {
+        "json_labels": "clause groups labelled 第N部分第K段",
         "init_writes_a_file": "deadline with a weekday 6月14日（星期五）17:30前 not read; " + _NO_FILE,
         "roster": _NO_FILE + "; group headings and 各市、州、直管市、林区 not understood",
         "roster_groups": _NO_FILE,
@@ -52,6 +53,7 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     # plan 一、（一）1. with 牵头单位/责任单位 lines, 市直 list/table, 各县（市、区）人民政府
     "suining": {
+        "json_labels": "clause groups labelled 第N部分第K段",
         "init_writes_a_file": "deadline without a year and 下班前 (7月5日下班前) not read; " + _NO_FILE,
         "roster": _NO_FILE,
         "roster_groups": _NO_FILE,
@@ -67,6 +69,7 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     # 法工委 letter with units in the 主送 line, 条例 with 条标, a court's letter
     "zhejiang": {
+        "json_labels": "clause groups labelled 第N部分第K段",
         "init_writes_a_file": "deadline in Chinese numerals 二〇二四年九月二十日前 not read; " + _NO_FILE,
         "roster": _NO_FILE + "; units in the 主送 line; 各设区市人大常委会法工委",
         "roster_groups": _NO_FILE,
@@ -403,6 +406,27 @@ def test_clause_accuracy(case):
     _record(case, "wrong name, not flagged", str(silent))
     _record(case, "wrong text, not flagged", str(silent_place))
     assert right >= CLAUSE_ACCURACY_REQUIRED * len(wanted), "\n".join(wrong)
+
+
+@pytest.mark.parametrize("case", cases("json_labels"))
+def test_the_json_result_names_clauses_as_the_draft_does(case):
+    """What other tools read: each opinion sits under clause groups labelled as the draft
+    names them (总体意见 for the text as a whole)."""
+    from consolidate.render.json_out import to_data
+
+    data = to_data(result(case))
+    labels_of: dict[str, set[str]] = {}
+    for group in data["clauses"]:
+        for opinion_id in group["opinions"]:
+            labels_of.setdefault(opinion_id, set()).add(group["label"])
+    found = matching(case).found
+    wanted = expected(case)["opinion"]
+    right = sum(
+        1
+        for i, entry in enumerate(wanted)
+        if i in found and labels_of.get(found[i].id, set()) == (set(entry["labels"]) or {"总体意见"})
+    )
+    assert right >= CLAUSE_ACCURACY_REQUIRED * len(wanted), f"{right}/{len(wanted)}"
 
 
 def test_label_to_id_reads_the_drafts_own_numbering():

@@ -258,6 +258,7 @@ CASE = Case(
     draft_file="draft.docx",
     replies=REPLIES,
     accept={"恩施土家族苗族自治州人民政府": ["恩施州人民政府"]},
+    letter_docx_lines=LETTER,  # letter.docx: the same, one paragraph a line, as Word keeps it
 )
 
 if __name__ == "__main__":
