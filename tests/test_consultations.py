@@ -84,6 +84,21 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "clause_accuracy": "articles labelled 第N部分第K段, items counted as 款",
         "draft_structure": "articles are parts 第N部分, 款 and 项 are paragraphs 第K段",
     },
+    # ministry letter: 各省、自治区、直辖市及新疆生产建设兵团人力资源社会保障厅（局） + 名单 annex; 指导意见 一、/（一）
+    "mohrss": {
+        "json_labels": "clause groups labelled 第N部分第K段",
+        "roster": "各省、自治区、直辖市及新疆生产建设兵团…厅（局） not expanded; annex heading 国务院有关部门和单位： glued to a name",
+        "roster_groups": "the annex heading is part of a name",
+        "contacts": "联系人及电话：赵磊 010-84201234，钱敏 010-84205678 read as one name",
+        "statuses": "units differing only by province share one name core (云南省人社厅 → 河北省…厅, 浙江 superseded); "
+        "四川.docx; 中国企业联合会、中国企业家协会",
+        "no_unlisted": "header 单位名称（盖章）：（blank）; a joint name 中国企业联合会、中国企业家协会 with 联系人 glued",
+        "opinion_counts": "其他无意见 counted; opinions given to the wrong province",
+        "opinions_found": "a province's return matched to another province and superseded; " + _UNMATCHED,
+        "no_invented": "其他无意见 read as an opinion",
+        "clause_accuracy": "（一） sections are paragraphs 第N部分第K段; 二（二）（三） placed on one",
+        "draft_structure": "（一） sections are paragraphs 第N部分第K段",
+    },
 }
 
 REPORT: dict[str, dict[str, str]] = {}
