@@ -66,6 +66,7 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "opinions_found": _UNMATCHED,
         "clause_accuracy": "（一） and 1. are paragraphs 第二部分第N段; 责任单位 lines are paragraphs",
         "draft_structure": "（一） and 1. are not levels; 责任单位 lines are paragraphs of their own",
+        "roster_file": "init has no --units option",
     },
     # 法工委 letter with units in the 主送 line, 条例 with 条标, a court's letter
     "zhejiang": {
@@ -162,7 +163,7 @@ class Initialised:
 
 
 @functools.cache
-def initialise(case_letter: str) -> Initialised:
+def initialise(case_letter: str, *extra: str) -> Initialised:
     from click.testing import CliRunner
 
     from consolidate.cli import main
@@ -170,7 +171,8 @@ def initialise(case_letter: str) -> Initialised:
     case, letter = case_letter.split("/")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "c"
-        run = CliRunner().invoke(main, ["init", str(CASES_DIR / case / letter), "-o", str(out)])
+        args = [str(CASES_DIR / case / a) if a.endswith((".xlsx", ".docx", ".txt")) else a for a in extra]
+        run = CliRunner().invoke(main, ["init", str(CASES_DIR / case / letter), "-o", str(out), *args])
         target = out / "consultation.toml"
         data = None
         if target.is_file():
@@ -291,6 +293,21 @@ def test_roster(case_letter):
     )
     assert len(got) == len(set(got)), "a unit appears twice"
     assert sorted(set(got) - want) == [] and sorted(want - set(got)) == []
+
+
+ROSTER_FILES = [f"{case}/letter.txt" for case in CASES if list((CASES_DIR / case).glob("名单.*"))]
+
+
+@pytest.mark.parametrize("case_letter", cases("roster_file", ROSTER_FILES))
+def test_roster_from_a_separate_file(case_letter):
+    """`init LETTER --units 名单.xlsx`: the file's units, each once, though the letter's annex
+    lists them too."""
+    case = case_letter.split("/")[0]
+    roster = next((CASES_DIR / case).glob("名单.*")).name
+    data = initialise(case_letter, "--units", roster).toml or {}
+    got = [canonical(case, u.get("name", "")) for u in data.get("unit", [])]
+    want = {u["name"] for u in expected(case)["unit"]}
+    assert len(got) == len(set(got)) and set(got) == want, initialise(case_letter, "--units", roster).output
 
 
 @pytest.mark.parametrize("case_letter", cases("roster_groups", LETTERS))

@@ -247,6 +247,7 @@ class Case:
     # (序号 | heading) placed after the paragraph ``after``: (heading, units, after).
     letter_docx_lines: list[str] | None = None
     letter_table: tuple[str, list[str], str] | None = None
+    roster_file: str = ""  # also the roster as a separate workbook (序号 | 单位名称 | 类别)
 
 
 def _font(run, name: str = "仿宋_GB2312", size: float = 12, bold: bool = False) -> None:
@@ -355,6 +356,27 @@ def write_xlsx_form(reply: Reply, path: Path) -> None:
     workbook.properties.creator = "user"
     import datetime as dt
 
+    workbook.properties.created = workbook.properties.modified = dt.datetime(*FIXED_TIME)
+    workbook.save(path)
+    deterministic(path)
+
+
+def write_roster_xlsx(case: Case, path: Path) -> None:
+    """The roster as clerks keep it in a workbook: a title row, then 序号 | 单位名称 | 类别."""
+    import datetime as dt
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "名单"
+    sheet["A1"] = "征求意见单位名单"
+    sheet.merge_cells("A1:C1")
+    sheet.append(["序号", "单位名称", "类别"])
+    n = 0
+    for group, units, _ in case.groups:
+        for unit in units:
+            n += 1
+            sheet.append([n, unit, group])
+    workbook.properties.creator = "user"
     workbook.properties.created = workbook.properties.modified = dt.datetime(*FIXED_TIME)
     workbook.save(path)
     deterministic(path)
@@ -567,6 +589,8 @@ def build(case: Case, here: Path, to: str) -> None:
             table[:2] if table else None,
             table[2] if table else "",
         )
+    if case.roster_file:
+        write_roster_xlsx(case, here / case.roster_file)
     if case.draft_file.endswith(".docx"):
         write_draft_docx(case.draft_lines, here / case.draft_file)
     else:

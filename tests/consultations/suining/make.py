@@ -192,6 +192,7 @@ CASE = Case(
     replies=REPLIES,
     letter_docx_lines=DOCX_LINES,
     letter_table=TABLE,
+    roster_file="名单.xlsx",
 )
 
 if __name__ == "__main__":
