@@ -78,7 +78,7 @@ def sample_consultation():
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print attribution accuracy per style when the evaluation tests ran."""
+    """Print attribution accuracy per style, and per consultation, for the evaluations that ran."""
     from .test_attribution_eval import REPORT
 
     for name, per_style in REPORT.items():
@@ -93,3 +93,10 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"{'overall':<28} {right:>3}/{total:<3} {right / total:6.1%}   wrong and not flagged: {silent}"
         )
+
+    from .test_consultations import REPORT as CONSULTATIONS
+
+    for case, measures in sorted(CONSULTATIONS.items()):
+        terminalreporter.section(f"consultation accuracy: {case}")
+        for measure, value in measures.items():
+            terminalreporter.write_line(f"{measure:<32} {value}")
