@@ -397,5 +397,77 @@ def forms(consultation_path: Path | None, folder: Path) -> None:
     click.echo(f"已为 {len(consultation.units)} 个单位写入 {len(written)} 份修改意见表：{folder}")
 
 
+@main.command()
+@click.argument("old_draft", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("new_draft", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--ledger",
+    "ledger_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="处理台账（.xlsx）：核对采纳的意见是否已在修改稿中体现，并在修改说明中列出。",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("修改对照表.docx"),
+    show_default=True,
+    help="要写出的修改对照表（.docx）。",
+)
+@click.option("--json", "json_path", metavar="PATH", help="同时写出 JSON 结果；“-”表示输出到标准输出。")
+@click.option(
+    "--unchanged",
+    type=click.Choice(["omit", "collapse", "show"]),
+    default="omit",
+    show_default=True,
+    help="未修改的条款：omit 不列出，collapse 合并为一行说明，show 全部列出。",
+)
+def compare(
+    old_draft: Path,
+    new_draft: Path,
+    ledger_path: Path | None,
+    output: Path,
+    json_path: str | None,
+    unchanged: str,
+) -> None:
+    """对照征求意见稿 OLD_DRAFT 和修改稿 NEW_DRAFT，写出修改对照表并核对处理意见。"""
+    from .draft import DraftError, load_draft
+    from .ledger import LedgerError, read_ledger
+    from .outputs import OutputError, write_atomically
+    from .render.compare_docx import Unchanged, write_comparison
+    from .render.compare_json import revision_json
+    from .revision import compare_revision, decided_from_ledger
+
+    inputs = {p.resolve() for p in (old_draft, new_draft, ledger_path) if p is not None}
+    targets = [output] + ([Path(json_path)] if json_path and json_path != "-" else [])
+    for target in targets:
+        if target.resolve() in inputs:
+            _fail(f"{target}: 这是输入文件，不能覆盖；请用 -o 指定另一个文件名")
+    try:
+        old, new = load_draft(old_draft), load_draft(new_draft)
+        decided = decided_from_ledger(read_ledger(ledger_path)) if ledger_path else ()
+    except (DraftError, LedgerError) as exc:
+        _fail(str(exc))
+    revision = compare_revision(old, new, decided)
+    try:
+        write_atomically(output, lambda temp: write_comparison(revision, temp, Unchanged(unchanged)))
+        if json_path and json_path != "-":
+            text = revision_json(revision)
+            write_atomically(Path(json_path), lambda temp: temp.write_text(text, encoding="utf-8"))
+    except OutputError as exc:
+        _fail(str(exc))
+    if json_path == "-":
+        click.echo(revision_json(revision))
+    echo = click.echo if json_path != "-" else (lambda text: click.echo(text, err=True))
+    changed = sum(1 for p in revision.pairs if p.change.value != "unchanged")
+    echo(f"已写入修改对照表：{output}（{len(revision.pairs)}处条款，其中有变化{changed}处）")
+    for finding in revision.findings:
+        if finding.severity != "info":
+            echo(f"注意：{finding.message}")
+    team = sum(1 for f in revision.findings if f.code == "team-change")
+    if team:
+        echo(f"另有{team}处修改无对应的采纳意见（起草组自行修改），已在对照表的修改说明中注明。")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

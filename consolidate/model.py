@@ -191,6 +191,18 @@ class Consultation:
 
 
 @dataclass(frozen=True)
+class PreviousDecision:
+    """The earlier round's opinion a new one repeats, and what the team decided on it."""
+
+    id: str
+    unit: str
+    decision: str
+    reason: str
+    clause: str  # as the earlier ledger names it
+    similarity: float = 1.0
+
+
+@dataclass(frozen=True)
 class Opinion:
     """One opinion read from a return, placed (later) on the clauses it concerns."""
 
@@ -211,6 +223,7 @@ class Opinion:
     flags: tuple[str, ...] = ()  # moved, national-wording, responsible-unit, responsible-list, conflict
     group: str = ""  # id of the first opinion of its group of similar opinions
     duplicate_of: str = ""
+    previous: PreviousDecision | None = None  # set in a later round, see previous.py
 
     @property
     def needs_review(self) -> bool:
