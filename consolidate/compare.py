@@ -13,6 +13,7 @@ the check of the team's decisions (`check_decisions` in this module's sibling
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections.abc import Sequence
@@ -79,19 +80,40 @@ class Segment:
 
 
 def text_clauses(draft: Draft) -> tuple[Clause, ...]:
-    """The clauses that carry the draft's text without overlapping: the finest ones.
+    """The clauses that carry the draft's words, each with only its own words.
 
-    A part's (or article's) own text repeats its paragraphs', so only clauses with no
-    children are aligned; a heading-only clause (text empty) is left out.
+    A part's or article's text repeats its paragraphs', and a 款's text repeats its 项, so
+    aligning them as they are would count every change twice: each clause that holds text
+    is taken with the lines none of its sub-clauses hold (the lead-in of a list of items).
     """
-    clauses = [c for c in draft.clauses if c.text.strip()]
-    ids = {c.id for c in clauses}
-    has_child = {parent for c in clauses if (parent := _parent_id(c.id)) in ids}
-    return tuple(c for c in clauses if c.id not in has_child)
+    holding = [c for c in draft.clauses if c.holds_text and c.text.strip()]
+    children: dict[str, list[Clause]] = {}
+    for clause in holding:
+        if clause.parent is not None:
+            children.setdefault(clause.parent, []).append(clause)
+    result = []
+    for clause in holding:
+        inner = children.get(clause.id)
+        if not inner:
+            result.append(clause)
+            continue
+        taken = {line.strip() for child in inner for line in child.text.splitlines()}
+        own = "\n".join(line for line in clause.text.splitlines() if line.strip() not in taken)
+        if own.strip():
+            result.append(dataclasses.replace(clause, text=own))
+    return tuple(result)
 
 
-def _parent_id(clause_id: str) -> str:
-    return clause_id.rsplit(".", 1)[0] if "." in clause_id else ""
+def descends_from(clause: Clause, ancestor: str, draft: Draft) -> bool:
+    """Whether ``clause`` is ``ancestor`` or lies inside it (a 项 inside its article)."""
+    seen: set[str] = set()
+    current: Clause | None = clause
+    while current is not None and current.id not in seen:
+        if current.id == ancestor:
+            return True
+        seen.add(current.id)
+        current = draft.get(current.parent) if current.parent else None
+    return False
 
 
 def align_drafts(old: Draft, new: Draft) -> tuple[ClausePair, ...]:

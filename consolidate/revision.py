@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .compare import Change, ClausePair, align_drafts, text_clauses
+from .compare import Change, ClausePair, align_drafts, descends_from, text_clauses
 from .edits import ProposedEdit, parse_edits
 from .ledger import LedgerRow, normalise_decision
 from .model import Clause, Draft, Finding
@@ -70,7 +70,7 @@ def compare_revision(old: Draft, new: Draft, decided: Sequence[DecidedOpinion] =
     checks: list[DecisionCheck] = []
     behind: list[list[str]] = [[] for _ in pairs]
     for opinion in decided:
-        old_ids, unknown = _old_clause_ids(opinion, by_label, leaves)
+        old_ids, unknown = _old_clause_ids(opinion, by_label, leaves, old)
         for label in unknown:
             findings.append(
                 Finding("warning", "ledger-clause-unknown",
@@ -128,7 +128,7 @@ def _clauses_by_label(draft: Draft) -> dict[str, Clause]:
 
 
 def _old_clause_ids(
-    opinion: DecidedOpinion, by_label: dict[str, Clause], leaves: Sequence[Clause]
+    opinion: DecidedOpinion, by_label: dict[str, Clause], leaves: Sequence[Clause], draft: Draft
 ) -> tuple[tuple[str, ...], list[str]]:
     """The text-bearing old clauses an opinion concerns: a part's or an article's opinion
     concerns every paragraph in it."""
@@ -139,7 +139,7 @@ def _old_clause_ids(
         if clause is None:
             unknown.append(label)
             continue
-        inside = [c.id for c in leaves if c.id == clause.id or c.id.startswith(clause.id + ".")]
+        inside = [c.id for c in leaves if descends_from(draft.get(c.id) or c, clause.id, draft)]
         ids.extend(inside or [clause.id])
     return tuple(dict.fromkeys(ids)), unknown
 
