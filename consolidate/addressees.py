@@ -17,17 +17,17 @@ from .model import Finding
 from .responsibility import expand_list
 
 # 各 + which divisions + the office in each (人民政府, 民政局…). Folded text: ASCII brackets.
+_KIND = r"设区的市|设区市|地级以上市|地级市|县级市|直管市|神农架林区|林区|自治县|县级|市|州|地|盟|县|区|旗"
 _COLLECTIVE = re.compile(
-    r"^各(?P<kind>设区的?市|地级以上市|地级市|市\(州\)|市、州|市州|州、市|州市|地、州、市|地\(州、市\)|地州市|"
-    r"盟市|盟、市|地市|市、县\(市、区\)|市县\(市、区\)|市、县、自治县|市、县|市县|"
-    r"县\(市、区\)|县\(市、区、旗\)|旗县\(市、区\)|县市区|县区|区县|区、县\(市\)|区、县|县、区|县\(区\)|县\(市\)|"
-    r"区|县|市)(?P<office>.*)$"
+    rf"^各(?P<kind>(?:{_KIND})(?:、?(?:{_KIND})|\((?:{_KIND})(?:、(?:{_KIND}))*\))*)(?!直|属|级|有关|相关|部门|单位)(?P<office>.*)$"
 )
+_BARE_COLLECTIVE = re.compile(rf"各(?:{_KIND})(?:、?(?:{_KIND})|\((?:{_KIND})(?:、(?:{_KIND}))*\))*")
+_PREFECTURE_CITY = ("设区的市", "设区市", "地级以上市", "地级市")
 _GENERIC = re.compile(r"(有关|相关|各)(单位|部门|机构|方面)|成员单位|^各.*(单位|部门)$")
 _NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、)）]|[①-⑳])\s*"
 )
-_COUNT = re.compile(r"[(（]\s*(?:共\s*)?\d+\s*[个家名所]?\s*[)）]|[:：]\s*$|共\d+[个家]$")
+_COUNT = re.compile(r"[(（]\s*(?:共\s*)?\d+\s*[个家名所]\s*[)）]|[:：]\s*$|共\d+[个家]$")
 _HEADING = re.compile(
     r"(单位|部门|机构|院校|高校|团体|组织|企业|代表|专家|人员|行业协会|设区市|地级市|市州|县区|区县|县\(市、区\))$"
 )
@@ -84,11 +84,7 @@ def split_items(text: str) -> list[str]:
     tokens.append(current)
     merged: list[str] = []
     for token in (t.strip() for t in tokens):
-        if (
-            merged
-            and re.fullmatch(r"各[市州县区地盟旗]{1,2}", merged[-1].split("、")[0])
-            and re.match(r"^(州|市|县|区|地|盟|旗|自治县|直管市|林区)", token)
-        ):
+        if merged and _BARE_COLLECTIVE.fullmatch(_fold(merged[-1])) and re.match(rf"^(?:{_KIND})", token):
             merged[-1] += "、" + token
         else:
             merged.append(token)
@@ -148,27 +144,53 @@ def expand_collective(item: str, place: Place) -> tuple[list[ListedUnit], list[F
 
 
 def _divisions_for(kind: str, place: Place) -> tuple[dv.Division, ...]:
+    """The divisions a collective's kinds stand for: 市、州 → prefecture cities and autonomous
+    prefectures; 县（市、区） → every county-level division; in a city's or a municipality's
+    letter every kind is county-level."""
     province, city = place.province, place.prefecture
     assert province is not None
-    if city is not None and kind not in ("设区市", "设区的市"):
-        within = dv.counties(city)
-        return tuple(d for d in within if d.name.endswith("区")) if kind == "区" else within
-    if dv.is_municipality(province):
-        within = dv.counties(province)
-        if kind == "区":
-            return tuple(d for d in within if d.name.endswith("区"))
-        return within
-    prefectures = dv.prefectures(province)
-    direct = dv.directly_administered(province)
-    if kind.startswith(("市、县", "市县")):
-        if "(市、区)" in kind:
-            return prefectures + dv.counties(province)
-        return tuple(d for d in prefectures if d.name.endswith("市")) + direct
-    if kind.startswith(("县", "区", "旗")):
-        return dv.counties(province)
-    if kind in ("设区市", "设区的市", "地级以上市", "地级市", "市"):
-        return tuple(d for d in prefectures if d.name.endswith("市"))
-    return prefectures
+    tokens = re.findall(_KIND, kind)
+    county_level = city is not None or dv.is_municipality(province)
+    chosen: list[dv.Division] = []
+    county_ends: set[str] = set()
+    seen_county = False
+    for token in tokens:
+        if token in ("县", "区", "旗", "自治县", "县级市", "县级") or (
+            token == "市" and (seen_county or county_level)
+        ):
+            seen_county = True
+            county_ends |= {"县级": {"县", "区", "旗", "市"}, "自治县": {"县"}, "县级市": {"市"}}.get(
+                token, {token}
+            )
+            continue
+        if county_level:
+            continue
+        prefectures = dv.prefectures(province)
+        direct = dv.directly_administered(province)
+        if token == "市" or token in _PREFECTURE_CITY:
+            chosen += [d for d in prefectures if d.name.endswith("市")]
+        elif token in ("州", "地", "盟"):
+            chosen += [
+                d for d in prefectures if d.name.endswith({"州": "州", "地": "地区", "盟": "盟"}[token])
+            ]
+        elif token == "直管市":
+            chosen += [d for d in direct if d.name.endswith("市")]
+        elif token in ("林区", "神农架林区"):
+            chosen += [d for d in direct if d.name.endswith("林区")]
+    if county_ends and chosen:
+        chosen += [d for d in dv.directly_administered(province) if d.name.endswith("市")]
+    if county_ends:
+        within = dv.counties(city) if city is not None else dv.counties(province)
+        if chosen and "市" not in county_ends and not any(t in _PREFECTURE_CITY for t in tokens):
+            within = tuple(
+                d for d in within if d in dv.directly_administered(province) or d.name[-1] in county_ends
+            )
+        chosen += [
+            d
+            for d in within
+            if d.name[-1] in county_ends or (d.name.endswith("林区") and "区" in county_ends)
+        ]
+    return tuple(dict.fromkeys(chosen))
 
 
 def units_from_items(items: list[str], group: str, place: Place) -> tuple[list[ListedUnit], list[Finding]]:
@@ -261,7 +283,11 @@ def _row_units(cells: list[str], columns: tuple[int | None, int | None] | None) 
 
 
 def _is_heading(text: str) -> bool:
+    """一、省直单位 / 市直单位（19个） / 有关企业: a group's name, not a unit's."""
+    counted = bool(_COUNT.search(text.strip())) and not text.strip().endswith((":", "："))
     text = _heading_text(text)
+    if counted and text and not re.search(r"[、，,；;。]", text) and not is_collective(text):
+        return True
     if not text or len(text) > 16 or re.search(r"[、，,；;。]", text) or is_collective(text):
         return False
     return bool(_HEADING.search(_fold(text))) or text.startswith("有关")

@@ -378,7 +378,7 @@ def init(letter: Path, folder: Path, force: bool, units_file: Path | None) -> No
     except LetterError as exc:
         _fail(str(exc))
     parsed = parse_letter(lines, roster, units_file.name if units_file else "")
-    text = consultation_toml(parsed, draft_found=bool(parsed.draft_lines))
+    text = consultation_toml(parsed)
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     if parsed.draft_lines:

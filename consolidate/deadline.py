@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from .consultation import BEIJING
 from .numerals import parse_number
@@ -34,9 +35,13 @@ _TIME = (
     r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2})|时(?:(?P<mi2>\d{1,2})分)?|点(?:(?P<mi3>\d{1,2})分?|(?P<half>半))?)"
     r"|(?P<cob>下班)))?"
 )
-_BEFORE = re.compile(_DATE + _WEEKDAY + _TIME + r"(?:之前|以前|前)")
+_BEFORE = re.compile(_DATE + _WEEKDAY + " ?" + _TIME + r"(?:之前|以前|前)")
 _CUTOFF = re.compile(
-    r"(?:截止时间|截止日期|截止|截至|反馈时间|报送时间|反馈日期)(?:为|是|:|于)*" + _DATE + _WEEKDAY + _TIME
+    r"(?:截止时间|截止日期|截止|截至|反馈时间|报送时间|反馈日期)(?:为|是|:|于)*"
+    + _DATE
+    + _WEEKDAY
+    + " ?"
+    + _TIME
 )
 _REPLY = re.compile(r"反馈|报送|报送至|送|函告|回复|返回|报|提出|意见")
 _SIGNED = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
@@ -72,7 +77,7 @@ def find_deadline(text: str, dated: dt.date | None = None) -> dt.datetime | None
 
     Among dates followed by 前 or preceded by 截止时间为, one in a sentence about replying
     (反馈, 报送, 送…) wins over an earlier one that is not."""
-    folded = arabic(fold(text))
+    folded = arabic(_squeeze(text))
     candidates: list[tuple[int, dt.datetime]] = []
     for pattern in (_BEFORE, _CUTOFF):
         for match in pattern.finditer(folded):
@@ -87,23 +92,32 @@ def find_deadline(text: str, dated: dt.date | None = None) -> dt.datetime | None
     return min(candidates)[1] if candidates else None
 
 
+def _squeeze(text: str) -> str:
+    """NFKC without spaces, except one between digits: 2024.6.14 17:30 must not read 2024.6.141."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"(?<=\d)\s+(?=\d)", "\x00", text)
+    return re.sub(r"\s+", "", text).replace("\x00", " ")
+
+
 def _moment(match: re.Match[str], dated: dt.date | None) -> dt.datetime | None:
     groups = match.groupdict()
     year = groups["y"] or groups["y2"]
     month = int(groups["m"] or groups["m2"])
     day = int(groups["d"] or groups["d2"])
-    try:
-        if year:
-            date = dt.date(int(year), month, day)
-        elif dated is not None:
-            date = dt.date(dated.year, month, day)
-            if date < dated:
-                date = dt.date(dated.year + 1, month, day)
-        else:
-            return None
-    except ValueError:
+    if year:
+        years = [int(year)]
+    elif dated is not None:
+        years = [dated.year, dated.year + 1]
+    else:
         return None
-    return dt.datetime.combine(date, _time(groups), tzinfo=BEIJING)
+    for candidate in years:
+        try:
+            date = dt.date(candidate, month, day)
+        except ValueError:
+            continue
+        if year or dated is None or date >= dated:
+            return dt.datetime.combine(date, _time(groups), tzinfo=BEIJING)
+    return None
 
 
 def _time(groups: dict[str, str | None]) -> dt.time:

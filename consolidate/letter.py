@@ -255,6 +255,10 @@ def _contacts(head: list[str]) -> list[tuple[str, str, str]]:
     block: list[str] = []
     for i, line in enumerate(head):
         compact = re.sub(r"[\s\u3000]+", " ", line).strip()
+        # 李  婷: a two-character name padded to the width of three.
+        compact = re.sub(
+            r"(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5]) +([\u4e00-\u9fa5])(?![\u4e00-\u9fa5])", r"\1\2", compact
+        )
         if re.match(
             r"^联\s*系\s*人|^联系电话|^电\s*话|^联系方式|^(电子)?邮\s*箱|^电子信箱|^E-?mail", compact, re.I
         ):
@@ -374,8 +378,12 @@ def _find_annex(
     return others[0] if others else None
 
 
-def consultation_toml(letter: Letter, draft_name: str = "draft.docx", draft_found: bool = True) -> str:
-    """The consultation file; what the letter did not say is marked ``# 待填写：…`` above its key."""
+def consultation_toml(letter: Letter, draft_name: str = "draft.docx", draft_found: bool | None = None) -> str:
+    """The consultation file; what the letter did not say is marked ``# 待填写：…`` above its key.
+
+    ``draft_found`` defaults to whether the letter carried the draft as an annex."""
+    if draft_found is None:
+        draft_found = bool(letter.draft_lines)
 
     def q(value: str) -> str:
         return json.dumps(value, ensure_ascii=False)
