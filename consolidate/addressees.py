@@ -23,7 +23,9 @@ _COLLECTIVE = re.compile(
 )
 _BARE_COLLECTIVE = re.compile(rf"各(?:{_KIND})(?:、?(?:{_KIND})|\((?:{_KIND})(?:、(?:{_KIND}))*\))*")
 _PREFECTURE_CITY = ("设区的市", "设区市", "地级以上市", "地级市")
-_GENERIC = re.compile(r"(有关|相关|各)(单位|部门|机构|方面)|成员单位|^各.*(单位|部门)$")
+_GENERIC = re.compile(
+    r"(有关|相关|各)(单位|部门|机构|方面)|成员单位|^各.*(单位|部门)$|各(处室|科室|直属|所属)|(直属|所属|机关)各"
+)
 _NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、)）]|[①-⑳])\s*"
 )

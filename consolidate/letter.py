@@ -38,7 +38,8 @@ _CONTACT_WORDS = re.compile(
     r"联系人及电话|联系人及联系方式|联系方式|联系人|联系电话|办公电话|手机号码|手机|电话|传真|兼传真|"
     r"电子邮箱|电子信箱|邮箱|E-?mail|同志|及|和|分别为|分别是"
 )
-_NOT_DRAFT = r"名单|意见表|反馈表|起草说明|编制说明"
+_UNIT_LIST = ("名单", "征求意见单位", "征求意见范围", "送达单位")
+_NOT_DRAFT = r"名单|征求意见单位|征求意见范围|送达单位|意见表|反馈表|起草说明|编制说明"
 TODO = "# 待填写："
 PLACEHOLDER_DEADLINE = "待填写"
 
@@ -133,15 +134,15 @@ def parse_letter(lines: list[str], roster_lines: list[str] | None = None, roster
     title_line = "".join(head[title_from:title_to])
     issuer = title_line[: title_line.index("关于")] if "关于" in title_line else ""
     signed = signing_date(head)
-    issuer = issuer or _signature(head)
+    issuer = issuer or _signature(head) or _letterhead(head, title_from)
     title = _draft_title(title_line, text)
     deadline = find_deadline("".join(head), signed or _reference_year(reference))
     place = ad.place_of(issuer, reference, text)
 
     annexes = _annexes(body, annex_at)
     listing = _annex_listing(head)
-    draft_no = _find_annex(listing, annexes, ("征求意见稿", "送审稿", "草案", "征求意见"), exclude="名单")
-    units_no = _find_annex(listing, annexes, ("名单",), exclude="")
+    draft_no = _find_annex(listing, annexes, ("征求意见稿", "送审稿", "草案", "征求意见"), exclude=_NOT_DRAFT)
+    units_no = _find_annex(listing, annexes, _UNIT_LIST, exclude="")
     draft_lines = annexes.get(draft_no, []) if draft_no is not None else []
 
     listed: list[ad.ListedUnit] = []
@@ -221,6 +222,15 @@ def _signature(head: list[str]) -> str:
     return ""
 
 
+def _letterhead(head: list[str], title_from: int) -> str:
+    """The issuer printed above the reference (湖北省民政厅文件 → 湖北省民政厅)."""
+    for line in head[: max(title_from - 1, 0)]:
+        name = re.sub(r"文件$|函$", "", fold(line))
+        if 3 < len(name) < 30 and re.search(r"(厅|局|委|委员会|办公室|办公厅|政府|院|会|部|办|中心)$", name):
+            return name
+    return ""
+
+
 def _reference_year(reference: str) -> dt.date | None:
     year = re.search(r"\d{4}", reference)
     return dt.date(int(year.group(0)), 1, 1) if year else None
@@ -241,8 +251,10 @@ def _addressee_units(
     if at is None:
         return [], []
     start = at
+    # A 主送 wrapped onto several lines: earlier lines end in a separator or are lists themselves.
     while start > after and not re.search(r"[。！？]", head[start - 1]) and len(head[start - 1]) < 80:
-        if re.search(r"(的函|的通知|》)$", head[start - 1]):
+        previous = head[start - 1]
+        if re.search(r"(的函|的通知|》)$", previous) or not re.search(r"[、，,；;]", previous):
             break
         start -= 1
     line = re.sub(r"[:：]$", "", "".join(head[start : at + 1]))
@@ -253,6 +265,7 @@ def _addressee_units(
 def _contacts(head: list[str]) -> list[tuple[str, str, str]]:
     """Contacts as (name, phone, e-mail): on one line or several, names never holding a phone."""
     block: list[str] = []
+    last = -2
     for i, line in enumerate(head):
         compact = re.sub(r"[\s\u3000]+", " ", line).strip()
         # 李  婷: a two-character name padded to the width of three.
@@ -263,15 +276,16 @@ def _contacts(head: list[str]) -> list[tuple[str, str, str]]:
             r"^联\s*系\s*人|^联系电话|^电\s*话|^联系方式|^(电子)?邮\s*箱|^电子信箱|^E-?mail", compact, re.I
         ):
             block.append(compact)
+            last = i
         elif (
-            block
-            and i > 0
-            and head[i - 1].strip()
+            last == i - 1
             and _PHONE.search(compact)
             and len(compact) < 40
             and "。" not in compact
+            and not re.match(r"^(传\s*真|地\s*址|邮\s*编|附\s*件)", compact)
         ):
             block.append(compact)  # a second contact on the next line: 李四  0771-5855903
+            last = i
     names: list[list[str]] = []
     phones: list[list[str]] = []
     emails: list[str] = []
@@ -366,13 +380,13 @@ def _find_annex(
 ) -> int | None:
     """The annex whose listed name (or, unlisted, whose first lines) carries one of ``words``."""
     for number, name in listing.items():
-        if any(w in name for w in words) and not (exclude and exclude in name):
+        if any(w in name for w in words) and not (exclude and re.search(exclude, name)):
             return number
     for number, lines in annexes.items():
         opening = "".join(lines[:3])
-        if any(w in opening for w in words) and not (exclude and exclude in opening):
+        if any(w in opening for w in words) and not (exclude and re.search(exclude, opening)):
             return number
-    if "名单" in words:
+    if words == _UNIT_LIST:
         return None
     others = [n for n, lines in sorted(annexes.items()) if not re.search(_NOT_DRAFT, "".join(lines[:3]))]
     return others[0] if others else None

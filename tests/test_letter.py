@@ -335,7 +335,8 @@ def test_a_text_pdf_letter(tmp_path):
     assert result.exit_code == 0, result.output
     data = tomllib.loads((tmp_path / "c" / "consultation.toml").read_text(encoding="utf-8"))
     assert data["deadline"] == dt.datetime(2024, 7, 5, 17, 30, tzinfo=BEIJING)
-    assert [u["name"] for u in data["unit"]][0] == "省发展改革委"
+    assert [u["name"] for u in data["unit"]] == _names(parse_letter(_lines(ZHEJIANG)))
+    assert data["contact"][0] == {"name": "王晓东", "phone": "0571-87052316", "email": "fgw@zjrd.gov.cn"}
 
 
 def _pdf_letter(path, lines):
