@@ -201,7 +201,7 @@ def units_from_items(items: list[str], group: str, place: Place) -> tuple[list[L
     findings: list[Finding] = []
     for item in items:
         item = _clean_item(item)
-        if not item or item.endswith("名单"):
+        if not item or item.endswith("名单") or len(item) > 30 or re.search(r"请|如有|以上|[？！?!]", item):
             continue
         if is_collective(item):
             expanded, notes = expand_collective(item, place)
@@ -242,6 +242,8 @@ def parse_unit_list(lines: list[str], place: Place) -> tuple[list[ListedUnit], l
             findings += notes
             continue
         text = _NUMBERING.sub("", line)
+        if re.match(r"^(注|备注|说明)\s*\d*\s*[:：.．]", text):
+            continue
         if re.search(r"名单\s*(?:[(（][^()（）]*[)）])?$", text) and len(text) < 40:
             continue
         head, sep, rest = fold_colon(text).partition(":")
@@ -301,7 +303,7 @@ def _heading_text(text: str) -> str:
 
 def _clean_item(item: str) -> str:
     item = re.sub(r"^\s*(?:和|及|以及)", "", item.strip())
-    item = _NUMBERING.sub("", item)
+    item = _COUNT.sub("", _NUMBERING.sub("", item))
     item = re.sub(r"[。．.；;：:]+$|等$", "", item).strip()
     return item
 

@@ -38,6 +38,10 @@ _CONTACT_WORDS = re.compile(
     r"联系人及电话|联系人及联系方式|联系方式|联系人|联系电话|办公电话|手机号码|手机|电话|传真|兼传真|"
     r"电子邮箱|电子信箱|邮箱|E-?mail|同志|及|和|分别为|分别是"
 )
+_ORGANISATION = re.compile(
+    r"(厅|局|委|委员会|办|办公室|办公厅|政府|院|会|部|中心|所|社|行|司|公司|集团|大学|学院|学校|医院|队|站|馆|处|"
+    r"科|室|团|联|党委|单位|部门|机构|组|署|法院|检察院|军区|海关|银行|区委|省委|市委|县委)\s*$"
+)
 _UNIT_LIST = ("名单", "征求意见单位", "征求意见范围", "送达单位")
 _NOT_DRAFT = r"名单|征求意见单位|征求意见范围|送达单位|意见表|反馈表|起草说明|编制说明"
 TODO = "# 待填写："
@@ -259,6 +263,8 @@ def _addressee_units(
         start -= 1
     line = re.sub(r"[:：]$", "", "".join(head[start : at + 1]))
     items = [p for piece in re.split(r"[，,；;]", line) for p in ad.split_items(piece)]
+    if not all(_ORGANISATION.search(item) or ad.is_collective(item) or ad.is_generic(item) for item in items):
+        return [], []  # 现将有关事项通知如下： is no 主送
     return ad.units_from_items(items, "", place)
 
 

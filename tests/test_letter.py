@@ -87,6 +87,31 @@ NO_DEADLINE = """杭州市人力资源和社会保障局
 市直单位：市发改委、市教育局、市财政局
 """
 
+# A letter whose 主送 wraps onto a second line and whose annex grid has three names a row
+# (a Word table pasted as text), contacts separated by ；, a 传真 line that is no contact.
+SICHUAN = """四川省人力资源和社会保障厅
+川人社函〔2024〕101号
+四川省人力资源和社会保障厅
+关于征求《四川省技工院校管理办法（征求意见稿）》
+意见的函
+各市（州）人力资源社会保障局，厅机关各处室、直属各单位，
+省级有关部门：
+    为规范技工院校管理，现征求你们意见。请于2024年6月14日（周五）12:00前将修改意见反馈至我厅职业能力建设处。
+    联系人：张三，联系电话：028-86112233；李四，联系电话：028-86114455
+    传真：028-86110000
+    附件：1.四川省技工院校管理办法（征求意见稿）
+          2.征求意见单位名单
+                            四川省人力资源和社会保障厅
+                               2024年6月5日
+附件2
+征求意见单位名单
+省级有关部门（8个）
+省委编办\t省发展改革委\t省教育厅
+省经济和信息化厅\t省财政厅\t省住房城乡建设厅
+省国资委\t省总工会\t
+各市（州）人力资源社会保障局
+"""
+
 
 def _lines(text: str) -> list[str]:
     return text.splitlines()
@@ -147,6 +172,37 @@ def test_contacts_on_two_lines_keep_phones_out_of_names():
         ("张明远", "027-87231456", "ylfwc@mzt.hubei.gov.cn"),
         ("李婷", "13907120088", ""),
     ]
+
+
+def test_a_wrapped_addressee_line_and_a_grid_of_names():
+    letter = parse_letter(_lines(SICHUAN))
+    names = _names(letter)
+    assert names[:8] == ["省委编办", "省发展改革委", "省教育厅", "省经济和信息化厅", "省财政厅", "省住房城乡建设厅",
+                         "省国资委", "省总工会"]  # fmt: skip
+    assert {group for _, group in letter.units[:8]} == {"省级有关部门"}
+    assert len(names) == 8 + 21 and "凉山彝族自治州人力资源社会保障局" in names
+    assert not any("处室" in n or "直属" in n for n in names)
+
+
+def test_contacts_separated_by_semicolons_and_no_fax():
+    letter = parse_letter(_lines(SICHUAN))
+    assert letter.contacts == [("张三", "028-86112233", ""), ("李四", "028-86114455", "")]
+    assert letter.deadline == dt.datetime(2024, 6, 14, 12, 0, tzinfo=BEIJING)
+
+
+def test_notes_and_totals_under_a_unit_list_are_not_units():
+    from consolidate.addressees import Place, parse_unit_list
+
+    lines = ["有关单位名单", "1、省委编办", "2、省教育厅", "（共2个）", "注：以上单位请于6月1日前书面反馈。"]
+    units, _ = parse_unit_list(lines, Place(dv.province("湖北")))
+    assert [u.name for u in units] == ["省委编办", "省教育厅"]
+
+
+def test_a_sentence_ending_in_a_colon_is_no_addressee_line():
+    letter = parse_letter(
+        ["关于征求《某某办法（征求意见稿）》意见的函", "现将有关事项通知如下：", "请于2024年6月1日前反馈。"]
+    )
+    assert letter.units == []
 
 
 # ---------------------------------------------------------------- the legislature's letter
