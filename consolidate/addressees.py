@@ -201,7 +201,12 @@ def units_from_items(items: list[str], group: str, place: Place) -> tuple[list[L
     findings: list[Finding] = []
     for item in items:
         item = _clean_item(item)
-        if not item or item.endswith("名单") or len(item) > 30 or re.search(r"请|如有|以上|[？！?!]", item):
+        if (
+            not item
+            or item.endswith("名单")
+            or len(item) > 30
+            or re.search(r"请|如有|以上单位|[？！?!]", item)
+        ):
             continue
         if is_collective(item):
             expanded, notes = expand_collective(item, place)
