@@ -210,7 +210,7 @@ def units_from_items(items: list[str], group: str, place: Place) -> tuple[list[L
             continue
         if is_collective(item):
             expanded, notes = expand_collective(item, place)
-            units += expanded
+            units += [ListedUnit(u.name, group, u.aliases) for u in expanded] if group else expanded
             findings += notes
         elif is_generic(item):
             continue

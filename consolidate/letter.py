@@ -42,6 +42,7 @@ _ORGANISATION = re.compile(
     r"(厅|局|委|委员会|办|办公室|办公厅|政府|院|会|部|中心|所|社|行|司|公司|集团|大学|学院|学校|医院|队|站|馆|处|"
     r"科|室|团|联|党委|单位|部门|机构|组|署|法院|检察院|军区|海关|银行|区委|省委|市委|县委)\s*$"
 )
+_ORG_LINE = re.compile(r"^.{2,28}(厅|局|委|委员会|办公室|办公厅|政府|院|会|部|办|中心)$")
 _UNIT_LIST = ("名单", "征求意见单位", "征求意见范围", "送达单位")
 _NOT_DRAFT = r"名单|征求意见单位|征求意见范围|送达单位|意见表|反馈表|起草说明|编制说明"
 TODO = "# 待填写："
@@ -198,8 +199,20 @@ def _title_span(head: list[str]) -> tuple[int, int]:
         if re.search(r"(的函|的通知|意见函|征求意见|意见的请示)$", head[end]) or (
             "《" in head[end] and head[end].endswith("函")
         ):
-            return start, end + 1
+            return _title_start(head, start, end), end + 1
     return start, min(start + 1, len(head))
+
+
+def _title_start(head: list[str], start: int, end: int) -> int:
+    """The title starts at its 关于 line, or at the issuer's line just above one that opens
+    with 关于; letterheads (湖北省民政厅文件) above it are not part of it."""
+    about = next((i for i in range(end, start - 1, -1) if "关于" in head[i]), None)
+    if about is None:
+        return start
+    above = fold(head[about - 1]) if about > start else ""
+    if head[about].lstrip().startswith("关于") and _ORG_LINE.search(above) and not above.endswith("文件"):
+        return about - 1
+    return about
 
 
 def _draft_title(title_line: str, text: str) -> str:
@@ -228,9 +241,9 @@ def _signature(head: list[str]) -> str:
 
 def _letterhead(head: list[str], title_from: int) -> str:
     """The issuer printed above the reference (湖北省民政厅文件 → 湖北省民政厅)."""
-    for line in head[: max(title_from - 1, 0)]:
-        name = re.sub(r"文件$|函$", "", fold(line))
-        if 3 < len(name) < 30 and re.search(r"(厅|局|委|委员会|办公室|办公厅|政府|院|会|部|办|中心)$", name):
+    for line in head[:title_from]:
+        name = re.sub(r"文件$", "", fold(line))
+        if _ORG_LINE.search(name) and not _REFERENCE.search(name):
             return name
     return ""
 

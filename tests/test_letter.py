@@ -141,7 +141,7 @@ def test_group_headings_become_groups_never_unit_names():
 
 def test_collective_addressee_is_written_out_from_the_divisions_dataset():
     letter = parse_letter(_lines(HUBEI))
-    cities = [name for name, group in letter.units if group == "市、州、直管市、神农架林区"]
+    cities = [name for name, group in letter.units if group == "市州民政局"]  # the annex's heading
     assert len(cities) == 17
     assert cities[0] == "武汉市民政局"
     assert (
@@ -196,6 +196,20 @@ def test_notes_and_totals_under_a_unit_list_are_not_units():
     lines = ["有关单位名单", "1、省委编办", "2、省教育厅", "（共2个）", "注：以上单位请于6月1日前书面反馈。"]
     units, _ = parse_unit_list(lines, Place(dv.province("湖北")))
     assert [u.name for u in units] == ["省委编办", "省教育厅"]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [["湖北省民政厅文件", "湖北省民政厅关于征求《某办法（征求意见稿）》意见的函"],
+     ["湖北省民政厅", "关于征求《某办法（征求意见稿）》", "意见的函"],
+     ["湖北省民政厅文件", "鄂民函〔2024〕3号", "关于征求《某办法（征求意见稿）》意见的函"],
+     ["关于征求《某办法（征求意见稿）》意见的函"]],
+)  # fmt: skip
+def test_the_issuer_from_the_title_the_letterhead_or_the_signature(top):
+    letter = parse_letter([*top, "各市州民政局：", "请于6月14日前反馈。", "湖北省民政厅", "2024年6月3日"])
+    assert (letter.issuer, letter.title) == ("湖北省民政厅", "某办法（征求意见稿）")
+    assert len(letter.units) == 13
+    assert letter.deadline == dt.datetime(2024, 6, 14, 23, 59, tzinfo=BEIJING)
 
 
 def test_a_sentence_ending_in_a_colon_is_no_addressee_line():
