@@ -372,11 +372,12 @@ def init(letter: Path, folder: Path, force: bool, units_file: Path | None) -> No
     target = folder / "consultation.toml"
     if target.exists() and not force:
         _fail(f"{target} 已存在；加 --force 覆盖 / exists, use --force")
+    unreadable = ""
     try:
         lines = read_letter_lines(letter)
         roster = read_letter_lines(units_file) if units_file else None
-    except LetterError as exc:
-        _fail(str(exc))
+    except LetterError as exc:  # a scan or a damaged file: still write the file to fill in
+        lines, roster, unreadable = [], None, str(exc)
     parsed = parse_letter(lines, roster, units_file.name if units_file else "")
     text = consultation_toml(parsed)
     folder.mkdir(parents=True, exist_ok=True)
@@ -386,6 +387,8 @@ def init(letter: Path, folder: Path, force: bool, units_file: Path | None) -> No
     deadline = f"{parsed.deadline:%Y-%m-%d %H:%M}" if parsed.deadline else "待填写"
     click.echo(f"已写入 {target}：{parsed.title or '（标题待填写）'}，{parsed.reference}，截止 {deadline}，"
                f"征求意见单位 {len(parsed.units)} 个，联系人 {len(parsed.contacts)} 人")  # fmt: skip
+    if unreadable:
+        click.echo(f"注意：{unreadable}；已写出待填写的配置文件")
     for finding in [*parsed.findings, *todo_findings(text, str(target))]:
         click.echo(f"注意：{finding.message}")
     (folder / "returns").mkdir(exist_ok=True)

@@ -92,8 +92,11 @@ def read_letter_lines(path: Path) -> list[str]:
             from .readers.sheet import read_sheet
 
             return _block_lines(read_sheet(path).blocks)
-    except UnreadableFile as exc:
-        raise LetterError(f"无法读取 {path.name}：{exc}") from exc
+    except LetterError:
+        raise
+    except Exception as exc:  # damaged files raise whatever their parser raises
+        reason = exc if isinstance(exc, UnreadableFile) else f"文件已损坏或格式不对（{type(exc).__name__}）"
+        raise LetterError(f"无法读取 {path.name}：{reason}") from exc
     from .readers.text import decode_text
 
     return decode_text(path.read_bytes()).splitlines()

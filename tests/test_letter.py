@@ -284,6 +284,16 @@ def test_init_without_deadline_writes_the_file_and_names_the_line(tmp_path):
     assert "行（deadline）：未能从来函中读出反馈截止时间" in result.output
 
 
+def test_an_unreadable_letter_still_gives_a_file_to_fill_in(tmp_path):
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 not really a pdf")
+    result = CliRunner().invoke(main, ["init", str(scan), "-o", str(tmp_path / "c")])
+    assert result.exit_code == 0, result.output
+    assert "无法读取 scan.pdf" in result.output
+    text = (tmp_path / "c" / "consultation.toml").read_text(encoding="utf-8")
+    assert 'deadline = "待填写"' in text and "# [[unit]]" in text
+
+
 # ---------------------------------------------------------------- Word, .doc, PDF, roster files
 
 
