@@ -27,7 +27,8 @@ _CN_DAYNUM = re.compile(rf"([{_CN_DIGIT}十]{{1,3}})(?=[月日号时点分])")
 
 _DATE = (
     r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]"
-    r"|(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})日?)"
+    r"|(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})日?"
+    r"|本月(?P<d3>\d{1,2})[日号])"
 )
 _WEEKDAY = r"(?:\(?(?:星期|周|礼拜)[一二三四五六日天]\)?)?"
 _TIME = (
@@ -102,8 +103,13 @@ def _squeeze(text: str) -> str:
 def _moment(match: re.Match[str], dated: dt.date | None) -> dt.datetime | None:
     groups = match.groupdict()
     year = groups["y"] or groups["y2"]
-    month = int(groups["m"] or groups["m2"])
-    day = int(groups["d"] or groups["d2"])
+    if groups["d3"]:  # 本月20日: the month of the letter
+        if dated is None:
+            return None
+        month, day = dated.month, int(groups["d3"])
+    else:
+        month = int(groups["m"] or groups["m2"])
+        day = int(groups["d"] or groups["d2"])
     if year:
         years = [int(year)]
     elif dated is not None:

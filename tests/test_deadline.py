@@ -79,6 +79,12 @@ def test_an_impossible_date_is_not_a_deadline():
     assert find_deadline("请于2024年2月30日前反馈。") is None
 
 
+def test_this_month_is_the_letters_month():
+    assert find_deadline("请于本月20日下班前反馈。", dt.date(2024, 6, 3)) == dt.datetime(
+        2024, 6, 20, 17, 30, tzinfo=BEIJING
+    )
+
+
 def test_a_year_less_date_needs_the_letters_date():
     assert find_deadline("请于6月14日前反馈。") is None
 
