@@ -219,6 +219,21 @@ def test_a_sentence_ending_in_a_colon_is_no_addressee_line():
     assert letter.units == []
 
 
+def test_init_on_the_bureau_letter_gives_a_consultation_the_other_commands_load(tmp_path):
+    source = tmp_path / "来函.txt"
+    source.write_text(HUBEI, encoding="utf-8")
+    result = CliRunner().invoke(main, ["init", str(source), "-o", str(tmp_path / "c")])
+    assert result.exit_code == 0, result.output
+    assert "注意" not in result.output  # everything was found
+    consultation = load_consultation(tmp_path / "c" / "consultation.toml")
+    assert len(consultation.units) == 23
+    enshi = next(u for u in consultation.units if u.name.startswith("恩施"))
+    assert enshi.aliases == ("恩施州民政局",)
+    assert consultation.deadline == dt.datetime(2024, 6, 14, 17, 30, tzinfo=BEIJING)
+    assert [c.name for c in consultation.contacts] == ["张明远", "李婷"]
+    assert consultation.draft is not None and len(consultation.draft.clauses) >= 3
+
+
 # ---------------------------------------------------------------- the legislature's letter
 
 
