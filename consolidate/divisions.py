@@ -117,6 +117,10 @@ def province_of(text: str) -> Division | None:
     for candidate in sorted(provinces(), key=lambda p: -len(p.name)):
         if text.startswith(candidate.name):
             return candidate
+    # A prefecture's full name before a province's short one: 海南藏族自治州 is in 青海.
+    city = next((d for d in _prefectures_all() if text.startswith(d.name)), None)
+    if city is not None:
+        return _division(city.code[:2])
     for candidate in provinces():
         if any(text.startswith(short) for short in candidate.shorts if len(short) >= 2):
             return candidate

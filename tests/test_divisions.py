@@ -41,7 +41,7 @@ def test_statistical_development_zones_are_not_divisions():
     ("text", "province"),
     [("广西壮族自治区人力资源和社会保障厅", "广西壮族自治区"), ("湖北省民政厅", "湖北省"), ("桂人社函〔2023〕57号", "广西壮族自治区"),
      ("南宁市人民政府", "广西壮族自治区"), ("恩施州民政局", "湖北省"), ("中共内蒙古自治区委员会办公厅", "内蒙古自治区"),
-     ("吉林市人民政府", "吉林省")],
+     ("吉林市人民政府", "吉林省"), ("海南藏族自治州人民政府", "青海省")],
 )  # fmt: skip
 def test_the_province_of_an_issuer_or_a_reference(text, province):
     found = dv.province_of(text)
