@@ -351,26 +351,46 @@ def report(ledger: Path, output: Path, per_unit: Path | None, date_text: str | N
     help="Folder for consultation.toml and draft.docx.",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing consultation.toml.")
-def init(letter: Path, folder: Path, force: bool) -> None:
-    """Set up a consultation from LETTER (the letter as sent, .docx or .txt)."""
-    from .letter import LetterError, consultation_toml, parse_letter, read_letter_lines, write_draft_docx
+@click.option(
+    "--units",
+    "units_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="A separate list of the units consulted (.xlsx, .docx, .doc, .txt); replaces the letter's own list.",
+)
+def init(letter: Path, folder: Path, force: bool, units_file: Path | None) -> None:
+    """Set up a consultation from LETTER (the letter as sent: .docx, .doc/.wps, text PDF or .txt)."""
+    from .letter import (
+        LetterError,
+        consultation_toml,
+        parse_letter,
+        read_letter_lines,
+        todo_findings,
+        write_draft_docx,
+    )
 
-    parsed = parse_letter(read_letter_lines(letter))
-    try:
-        text = consultation_toml(parsed)
-    except LetterError as exc:
-        _fail(str(exc))
-    folder.mkdir(parents=True, exist_ok=True)
     target = folder / "consultation.toml"
     if target.exists() and not force:
         _fail(f"{target} 已存在；加 --force 覆盖 / exists, use --force")
+    unreadable = ""
+    try:
+        lines = read_letter_lines(letter)
+        roster = read_letter_lines(units_file) if units_file else None
+    except LetterError as exc:  # a scan or a damaged file: still write the file to fill in
+        lines, roster, unreadable = [], None, str(exc)
+    parsed = parse_letter(lines, roster, units_file.name if units_file else "")
+    text = consultation_toml(parsed)
+    folder.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     if parsed.draft_lines:
         write_draft_docx(parsed, folder / "draft.docx")
-    click.echo(f"已写入 {target}：{parsed.title}，{parsed.reference}，截止 {parsed.deadline:%Y-%m-%d %H:%M}，"
+    deadline = f"{parsed.deadline:%Y-%m-%d %H:%M}" if parsed.deadline else "待填写"
+    click.echo(f"已写入 {target}：{parsed.title or '（标题待填写）'}，{parsed.reference}，截止 {deadline}，"
                f"征求意见单位 {len(parsed.units)} 个，联系人 {len(parsed.contacts)} 人")  # fmt: skip
-    for note in parsed.notes:
-        click.echo(f"注意：{note}")
+    if unreadable:
+        click.echo(f"注意：{unreadable}；已写出待填写的配置文件")
+    for finding in [*parsed.findings, *todo_findings(text, str(target))]:
+        click.echo(f"注意：{finding.message}")
     (folder / "returns").mkdir(exist_ok=True)
     click.echo(
         f"请把收到的反馈文件放入 {folder / 'returns'}，然后运行 consolidate digest {folder / 'returns'}"
