@@ -128,6 +128,7 @@ def _clause_group(document: Any, group: ClauseGroup, draft: Draft | None, with_s
             "【意见分歧】",
             [(sentence_part(conflict.description) + "，请会议研究确定。", {"color": _RED})],
             color=_RED,
+            keep=True,
         )
     grid = od.table(document, ["序号", "提出单位", "修改意见", "修改理由", "处理意见"], _OPINION_WIDTHS)
     od.add_rows(
@@ -139,14 +140,21 @@ def _clause_group(document: Any, group: ClauseGroup, draft: Draft | None, with_s
 
 
 def _note(
-    document: Any, label: str, runs: list[tuple[str, dict[str, Any]]], color: str | None = None
+    document: Any,
+    label: str,
+    runs: list[tuple[str, dict[str, Any]]],
+    color: str | None = None,
+    keep: bool = False,
 ) -> None:
-    """A 楷体 4号 note under a clause heading: 【原文】, 【责任单位】, 【意见分歧】…"""
+    """A 楷体 4号 note under a clause heading: 【原文】, 【责任单位】, 【意见分歧】…
+
+    Only short notes are kept with what follows: a chain of long kept paragraphs moves
+    whole to the next page and leaves the page before it nearly empty.
+    """
     kai = {"font": od.HEADING2_FONT}
     head = (label, {**kai, "bold": True, **({"color": color} if color else {})})
-    # Notes introduce the table that follows: kept on its page.
     od.rich_paragraph(document, [head, *((t, {**kai, **style}) for t, style in runs)], size=14, line_pt=22,
-                      keep_with_next=True)  # fmt: skip
+                      keep_with_next=keep)  # fmt: skip
 
 
 def _rows(opinions: tuple[Opinion, ...]) -> list[list[Opinion]]:
@@ -182,7 +190,7 @@ def _redlines(document: Any, group: ClauseGroup, rows: list[list[Opinion]], draf
             lines.append((_units_label(members), redline(clause.text, edit)))
     if not lines:
         return
-    _note(document, "【修改示意】", [("删除线为建议删除，下划线为建议增加。", {"color": _GREY})])
+    _note(document, "【修改示意】", [("删除线为建议删除，下划线为建议增加。", {"color": _GREY})], keep=True)
     for units, segments in lines:
         runs: list[tuple[str, dict[str, Any]]] = [(f"{units}：", {"font": od.HEADING2_FONT, "bold": True})]
         for text, style in segments:
@@ -192,7 +200,7 @@ def _redlines(document: Any, group: ClauseGroup, rows: list[list[Opinion]], draf
                 runs.append((text, {"underline": True, "color": _BLUE}))
             else:
                 runs.append((text, {}))
-        od.rich_paragraph(document, runs, size=14, line_pt=22, keep_with_next=True)
+        od.rich_paragraph(document, runs, size=14, line_pt=22)
 
 
 def _located(opinion: Opinion, clause: Clause) -> list[LocatedEdit]:

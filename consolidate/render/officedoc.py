@@ -292,6 +292,7 @@ def table(document: Any, headers: list[str], widths_mm: list[float], size: float
         cell.width = Mm(width)
         para = cell.paragraphs[0]
         para.alignment = 1
+        para.paragraph_format.keep_with_next = True  # never a header row alone at a page foot
         add_run(para, text, HEADING1_FONT, size)
         _tight(para, size)
         _shade(cell, "E7E6E6")
@@ -350,7 +351,7 @@ def add_rows(
     grid._tbl.extend(list(built))
 
 
-ROW_KEPT_WHOLE = 12  # lines: about a third of a landscape page of 五号/小四 table text
+ROW_KEPT_WHOLE = 8  # lines: a third of a landscape page of 小四 table text
 
 
 def _row_lines(values: list[list[Run]], widths_mm: list[float], size: float) -> int:
