@@ -7,6 +7,7 @@ accepted — so the report refuses, listing the opinions, until each one has it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -47,9 +48,18 @@ def decision_counts(rows: list[LedgerRow]) -> Counter[str]:
     return Counter(normalise_decision(r.decision) for r in rows if not r.removed)
 
 
-def report_counts(summary: Mapping[str, str]) -> Counts | None:
-    """The consultation's numbers as the ledger's statistics sheet recorded them at the run."""
-    return counts_from_statistics(summary)
+def report_counts(summary: Mapping[str, str], rows: list[LedgerRow]) -> Counts | None:
+    """The consultation's numbers as the ledger's statistics sheet recorded them at the run.
+
+    A sheet without the unlisted respondents' opinion count (written before it was
+    recorded) has it derived from the rows: every live row not counted as a roster
+    unit's opinion is an unlisted respondent's.
+    """
+    n = counts_from_statistics(summary)
+    if n is None or "名单外单位意见条数" in summary:
+        return n
+    live = sum(1 for r in rows if not r.removed)
+    return dataclasses.replace(n, unlisted_opinions=max(0, live - n.opinions) if n.unlisted else 0)
 
 
 def report_sentence(summary: Mapping[str, str], rows: list[LedgerRow]) -> str:
@@ -60,12 +70,13 @@ def report_sentence(summary: Mapping[str, str], rows: list[LedgerRow]) -> str:
     counted over the ledger's live rows, which include the unlisted respondents' opinions.
     """
     live = [r for r in rows if not r.removed]
-    n = report_counts(summary)
+    n = report_counts(summary, rows)
     if n is None:
         units = len({r.unit for r in live})
         opening = f"{units}个单位提出修改意见{len(live)}条。"
     else:
-        deadline = _deadline(summary.get("截止时间", ""))
+        # Without the late count the sheet cannot say what came in by the deadline: no date.
+        deadline = _deadline(summary.get("截止时间", "")) if "逾期反馈单位数" in summary else None
         opening = counts_sentence(n, *(deadline or (None, None)))
     tally = decision_counts(rows)
     decided = [f"采纳{tally['采纳']}条", f"部分采纳{tally['部分采纳']}条", f"未采纳{tally['不采纳']}条"]

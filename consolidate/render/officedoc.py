@@ -316,6 +316,7 @@ def add_rows(
     widths_mm: list[float],
     size: float = 12,
     keep_last_with_next: bool = False,
+    min_height_mm: float | None = None,
 ) -> None:
     """Append rows built as WordprocessingML text and parsed once.
 
@@ -328,7 +329,8 @@ def add_rows(
     A short row is kept whole on one page (a short opinion split over two pages is hard
     to read); a long one may break, or it would push a nearly empty page before it.
     ``keep_last_with_next`` keeps the last row on the page of the paragraph after the
-    table, so a closing line and signature never stand alone on a page.
+    table, so a closing line and signature never stand alone on a page. ``min_height_mm``
+    gives blank rows of a form room to write in.
     """
     from lxml import etree
 
@@ -340,7 +342,10 @@ def add_rows(
     for number, values in enumerate(rows, start=1):
         keep = keep_last_with_next and number == len(rows)
         whole = '<w:cantSplit w:val="true"/>' if _row_lines(values, widths_mm, size) <= ROW_KEPT_WHOLE else ""
-        parts.append(f"<w:tr><w:trPr>{whole}</w:trPr>")
+        height = (
+            f'<w:trHeight w:val="{round(min_height_mm * 56.7)}" w:hRule="atLeast"/>' if min_height_mm else ""
+        )
+        parts.append(f"<w:tr><w:trPr>{whole}{height}</w:trPr>")
         for runs, width in zip(values, widths_mm):
             parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{round(width * 56.7)}" w:type="dxa"/></w:tcPr>')
             parts.append(_cell_paragraphs(runs, paragraph_style, styles, size, keep))
