@@ -15,8 +15,8 @@ from . import officedoc as od
 from .team_notes import team_notes
 
 # 序号 / 提出单位 / 修改意见 / 修改理由 / 处理意见 across the 225 mm landscape text block.
-_OPINION_WIDTHS = [12.0, 36.0, 82.0, 62.0, 33.0]
-_NOTE_WIDTHS = [12.0, 60.0, 153.0]
+_OPINION_WIDTHS = [13.0, 36.0, 81.0, 62.0, 33.0]
+_NOTE_WIDTHS = [13.0, 60.0, 152.0]
 _GREY = "595959"
 _RED = "C00000"
 _BLUE = "1F4E79"

@@ -18,9 +18,9 @@ from ..report import by_clause, main_reasons, report_sentence
 from . import officedoc as od
 
 # 序号 / 条款 / 提出单位 / 修改意见 / 处理意见 / 说明 across the 225 mm landscape text block.
-_WIDTHS = [12.0, 28.0, 34.0, 83.0, 20.0, 48.0]
+_WIDTHS = [13.0, 28.0, 34.0, 80.0, 22.0, 48.0]
 # 序号 / 条款 / 修改意见 / 处理意见 / 说明 across the 156 mm portrait text block.
-_LETTER_WIDTHS = [10.0, 24.0, 64.0, 18.0, 40.0]
+_LETTER_WIDTHS = [13.0, 22.0, 61.0, 22.0, 38.0]
 _DECISION_ORDER = ("采纳", "部分采纳", "不采纳", "已吸收")
 _DECISION_SAID = {"不采纳": "未采纳"}
 

@@ -63,7 +63,7 @@ def title_lines(text: str, chars_per_line: int = 20) -> list[str]:
 def _break_penalties(text: str) -> list[float | None]:
     """Cost of a line break before ``text[i]``; None where a break is not allowed."""
     n = len(text)
-    costs: list[float | None] = [5.0] * (n + 1)
+    costs: list[float | None] = [9.0] * (n + 1)  # inside a word, as far as can be told
     for i in range(1, n):
         before, after = text[i - 1], text[i]
         if after in _CLOSING or before in _OPENING:
@@ -75,7 +75,7 @@ def _break_penalties(text: str) -> list[float | None]:
         elif after in "《“":
             costs[i] = 1.5
         elif after in "的和与及等":
-            costs[i] = 8.0
+            costs[i] = 12.0
         elif any(text[:i].endswith(word) for word in _PHRASE_ENDS):
             costs[i] = 2.0 if before in "的和与及等" else 1.0
     for start, end in _short_brackets(text):
