@@ -205,7 +205,7 @@ def _redlines(document: Any, group: ClauseGroup, rows: list[list[Opinion]], draf
 
 def _located(opinion: Opinion, clause: Clause) -> list[LocatedEdit]:
     """The opinion's edits found in the clause's text, deletions it words unusually included."""
-    found = []
+    found: list[LocatedEdit] = []
     for edit in (*opinion.edits, *_worded_deletions(opinion)):
         located = locate(edit, clause.text)
         if located is not None and all((f.start, f.end) != (located.start, located.end) for f in found):
