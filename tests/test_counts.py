@@ -79,7 +79,7 @@ def test_terminal_digest_json_ledger_and_report_state_the_same_numbers(papers):
     assert said(console.export_text()) == expected
     assert said(summary_text(papers.result)) == expected
     assert said(docx_text(papers.digest)) == expected
-    data = json.loads(papers.json.read_text(encoding="utf-8"))["counts"]
+    data = json.loads(papers.json.read_text(encoding="utf-8"))["consultation"]["counts"]
     assert {name: data[name] for name in expected} == expected
     sheet = read_summary(papers.ledger)
     for label in (

@@ -20,9 +20,9 @@ def to_data(result: Consolidation) -> dict[str, Any]:
             "issuer": c.issuer,
             "deadline": c.deadline.isoformat(),
             "units": len(c.units),
+            # The same numbers the terminal, digest, ledger and report state (summary.Counts).
+            "counts": dataclasses.asdict(counts(result)),
         },
-        # The same numbers the terminal, digest, ledger and report state (summary.Counts).
-        "counts": dataclasses.asdict(counts(result)),
         "units": [
             {
                 "name": r.unit.name,
