@@ -68,3 +68,13 @@ def test_a_proposed_deletion_is_struck_through_in_the_digest(tmp_path):
               if "<w:strike" in m.group(0)}  # fmt: skip
     runs = re.findall(r'<w:r><w:rPr><w:rStyle w:val="([^"]+)"/></w:rPr><w:t[^>]*>([^<]*)</w:t>', xml)
     assert any(style in struck and text == "稳定招生规模" for style, text in runs)
+
+
+def test_an_opinion_against_a_deletion_is_not_struck_through():
+    from consolidate.model import Opinion
+    from consolidate.render.digest_docx import _struck
+
+    kept = Opinion("x", "自治区教育厅", "不宜删除“稳定招生规模”，该表述有政策依据。")
+    assert not any(style.get("strike") for _, style in _struck(kept.text, kept))
+    dropped = Opinion("y", "自治区教育厅", "建议将“稳定招生规模”删除。")
+    assert [t for t, style in _struck(dropped.text, dropped) if style.get("strike")] == ["稳定招生规模"]

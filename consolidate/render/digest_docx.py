@@ -224,10 +224,22 @@ def _worded_deletions(opinion: Opinion) -> list[ProposedEdit]:
     proposed deletion is shown struck through."""
     if not re.search(_DELETE_WORD, opinion.text):
         return []
-    targets = [m.group(2) or m.group(1) for m in _DELETE_BEFORE.finditer(opinion.text)]
-    targets += [m.group(1) for m in _DELETE_AFTER.finditer(opinion.text)]
+    text = opinion.text
+    targets = [
+        m.group(2) or m.group(1) for m in _DELETE_BEFORE.finditer(text) if not _negated(text, m.start())
+    ]
+    targets += [m.group(1) for m in _DELETE_AFTER.finditer(text) if not _negated(text, m.end() - 2)]
     known = {e.old for e in opinion.edits if e.kind == "delete"}
     return [ProposedEdit("delete", t) for t in dict.fromkeys(targets) if t and t not in known]
+
+
+_NEGATION = ("不宜", "不要", "不应", "不建议", "不必", "无需", "不同意", "反对", "请勿", "不能")
+
+
+def _negated(text: str, at: int) -> bool:
+    """不宜删除“A” argues for keeping A: not a deletion to strike through."""
+    before = text[max(0, at - 4) : at]
+    return any(word in before for word in _NEGATION)
 
 
 def _struck(text: str, opinion: Opinion) -> list[tuple[str, dict[str, Any]]]:
