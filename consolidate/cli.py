@@ -250,16 +250,39 @@ def status(
 @click.argument("returns_dir", type=click.Path(file_okay=False, path_type=Path))
 @_consultation_option
 @_format_option
-def chase(returns_dir: Path, consultation_path: Path | None, fmt: str | None) -> None:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the notices to FILE: .docx (official layout) or .txt.",
+)
+@click.option(
+    "--single/--each",
+    default=False,
+    help="With -o: a single list of the units, or one notice per unit (default).",
+)
+def chase(
+    returns_dir: Path, consultation_path: Path | None, fmt: str | None, output: Path | None, single: bool
+) -> None:
     """List the units to chase (no reply, or a reply that needs review) with a message for each."""
     from .chase import chase_list, notice_text
+    from .outputs import OutputError, check_target
     from .render.text import table_text
 
+    if output is not None:
+        if output.suffix.lower() not in (".docx", ".txt"):
+            raise click.BadParameter("use a .docx or .txt file", param_hint="-o")
+        try:
+            check_target(output, returns_dir)
+        except OutputError as exc:
+            _fail(str(exc))
     result = _run(returns_dir, consultation_path, _progress_wanted(False))
     items = chase_list(result)
     fmt = _resolve_format(fmt)
     if not items:
         click.echo("所有单位均已反馈且内容可读。/ Every unit has replied.")
+        if output is not None:
+            click.echo(f"无需催报，未写入 {output} / nothing to write")
         return
     contacts = "；".join(" ".join(x for x in (p.name, p.phone) if x) for p in result.consultation.contacts)
     rows = [[n, i.unit.name, i.unit.group, "未反馈" if i.status == "missing" else "待核实", i.why]
@@ -282,6 +305,26 @@ def chase(returns_dir: Path, consultation_path: Path | None, fmt: str | None) ->
     click.echo("\n催报通知（可直接复制发送）：\n")
     for item in items:
         click.echo(notice_text(item, result) + "\n")
+    if output is not None:
+        _write_notices(items, result, output, single)
+        click.echo(f"已写入催报通知 / notices written: {output}")
+
+
+def _write_notices(items: list[Any], result: Any, output: Path, single: bool) -> None:
+    from .chase import notices_text
+    from .outputs import OutputError, write_atomically
+    from .render.chase_docx import write_notices
+
+    def write(temp: Path) -> None:
+        if output.suffix.lower() == ".txt":
+            temp.write_text(notices_text(items, result, single), encoding="utf-8")
+        else:
+            write_notices(items, result, temp, single, dt.date.today())
+
+    try:
+        write_atomically(output, write)
+    except OutputError as exc:
+        _fail(str(exc))
 
 
 @main.command()

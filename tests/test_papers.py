@@ -204,3 +204,56 @@ def test_quiet_prints_nothing_on_success(sample, tmp_path):
         main, ["digest", str(sample / "returns"), "-o", str(tmp_path / "d.docx"), "-q"]
     )
     assert result.exit_code == 0 and result.output == ""
+
+
+def _missing_units(sample: Path) -> list[str]:
+    from consolidate.consultation import load_consultation
+    from consolidate.pipeline import consolidate
+
+    result = consolidate(load_consultation(sample / "consultation.toml"), sample / "returns")
+    return [r.unit.name for r in result.units if r.status == "missing"]
+
+
+def test_chase_writes_a_notice_per_unit_or_a_single_list_naming_every_missing_unit(sample, tmp_path):
+    missing = _missing_units(sample)
+    for args, name in (
+        ([], "each.docx"),
+        (["--single"], "list.docx"),
+        (["--single"], "list.txt"),
+        ([], "each.txt"),
+    ):
+        out = tmp_path / name
+        result = CliRunner().invoke(
+            main, ["chase", str(sample / "returns"), "--format", "plain", "-o", str(out), *args]
+        )
+        assert result.exit_code == 0, result.output
+        if out.suffix == ".txt":
+            text = out.read_text(encoding="utf-8")
+        else:
+            document = Document(str(out))
+            text = "\n".join([p.text for p in document.paragraphs]
+                             + [c.text for t in document.tables for r in t.rows for c in r.cells])  # fmt: skip
+        assert all(unit in text for unit in missing), name
+        assert "自治区商务厅" in text  # a reply that could not be read is chased too
+        if name == "each.docx":
+            starts = [p for p in Document(str(out)).paragraphs if p.paragraph_format.page_break_before]
+            assert len(starts) == 15 - 1  # one notice a page
+            assert all(f"{unit}：" in text for unit in missing)
+
+
+def test_chase_output_must_be_docx_or_txt(sample, tmp_path):
+    result = CliRunner().invoke(main, ["chase", str(sample / "returns"), "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 2 and not (tmp_path / "x.pdf").exists()
+
+
+def test_the_xlsx_form_prints_landscape_fitted_to_width_with_its_title_on_page_one(sample, tmp_path):
+    CliRunner().invoke(main, ["forms", "-c", str(sample / "consultation.toml"), "-o", str(tmp_path / "f")])
+    sheet = load_workbook(tmp_path / "f" / "附件3-修改意见表（自治区教育厅）.xlsx")["修改意见表"]
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    assert sheet.page_setup.fitToHeight == 0
+    header_row = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "序号")
+    assert sheet.print_title_rows.replace("$", "") == f"{header_row}:{header_row}"
+    assert sheet.print_area and "$A$1" in sheet.print_area  # the title prints on page 1
+    blank = header_row + 2
+    assert sheet.cell(blank, 3).alignment.wrap_text and sheet.row_dimensions[blank].height >= 40

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from ..edits import redline
+from ..edits import LocatedEdit, ProposedEdit, locate, redline
 from ..merge import group_key
 from ..model import Clause, ClauseGroup, Consolidation, Draft, Opinion
 from ..numerals import to_chinese
-from ..review import located_edits
-from ..summary import STATUS_LABELS, summary_sentence
+from ..summary import Counts, counts, summary_sentence
 from . import officedoc as od
+from .team_notes import team_notes
 
 # 序号 / 提出单位 / 修改意见 / 修改理由 / 处理意见 across the 225 mm landscape text block.
-_OPINION_WIDTHS = [12.0, 36.0, 82.0, 62.0, 33.0]
-_FINDING_WIDTHS = [16.0, 40.0, 60.0, 109.0]
+_OPINION_WIDTHS = [13.0, 36.0, 81.0, 62.0, 33.0]
+_NOTE_WIDTHS = [13.0, 60.0, 152.0]
 _GREY = "595959"
 _RED = "C00000"
 _BLUE = "1F4E79"
@@ -28,36 +29,39 @@ def write_digest(result: Consolidation, path: Path) -> None:
 
 
 def build_digest(result: Consolidation) -> Any:
+    """Portrait: the overall picture and who replied; landscape: the opinions clause by
+    clause, then what the meeting should know. Numbers come from `summary.counts` only."""
     c = result.consultation
+    n = counts(result)
     document = od.new_document()
     core = document.core_properties
     core.title = f"{c.title}修改意见汇总"
     core.author = c.issuer or "consolidate"
 
-    od.title(document, f"《{c.title}》\n修改意见汇总表")
+    od.title(document, f"《{c.title}》修改意见汇总表")
     if c.reference:
         od.paragraph(document, f"（{c.reference}征求意见反馈情况）", font=od.HEADING2_FONT,
                      align="center", indent=False)  # fmt: skip
     od.paragraph(document)
 
     od.heading(document, "一、总体情况", 1)
-    od.paragraph(document, summary_sentence(result))
-    missing = [r.unit.name for r in result.units if r.status == "missing"]
-    if missing:
-        od.paragraph(document, f"未反馈单位：{'、'.join(missing)}。")
-    review = sum(1 for o in result.effective_opinions if o.needs_review)
-    if review:
-        od.paragraph(document, f"另有{review}条意见归类依据不足，已标注“归类待核”，请会上确认所属条款。")
+    od.paragraph(document, summary_sentence(result, n))
+    if n.uncertain_placements:
+        od.paragraph(
+            document,
+            f"另有{n.uncertain_placements}条意见所涉条款不够明确，已标注“归类待核”，请会上确认所属条款。",
+        )
     _overview(document, result)
+    _replies(document, result, n)
 
     od.add_landscape_section(document)
-    od.heading(document, "二、分条款意见", 1)
+    od.heading(document, "三、分条款意见", 1)
     for number, (part_label, groups) in enumerate(_by_part(result), start=1):
         od.heading(document, f"（{to_chinese(number)}）{part_label}", 2)
         for group in groups:
             _clause_group(document, group, result.consultation.draft, len(groups) > 1 or group.clause is None)
 
-    _appendices(document, result)
+    _notes_for_the_meeting(document, result)
     return document
 
 
@@ -65,7 +69,7 @@ def _overview(document: Any, result: Consolidation) -> None:
     """A clause-by-opinions table so the meeting sees at a glance where the debate is."""
     if not result.groups:
         return
-    od.paragraph(document, "各条款意见分布如下：")
+    od.paragraph(document, "各条款意见分布如下：", keep_with_next=True)
     widths = [50.0, 18.0, 88.0]
     grid = od.table(document, ["条款", "意见数", "提出单位"], widths)
     for group in result.groups:
@@ -124,8 +128,9 @@ def _clause_group(document: Any, group: ClauseGroup, draft: Draft | None, with_s
         _note(
             document,
             "【意见分歧】",
-            [(conflict.description + "，请会议研究确定。", {"color": _RED})],
+            [(sentence_part(conflict.description) + "，请会议研究确定。", {"color": _RED})],
             color=_RED,
+            keep=True,
         )
     grid = od.table(document, ["序号", "提出单位", "修改意见", "修改理由", "处理意见"], _OPINION_WIDTHS)
     od.add_rows(
@@ -137,12 +142,21 @@ def _clause_group(document: Any, group: ClauseGroup, draft: Draft | None, with_s
 
 
 def _note(
-    document: Any, label: str, runs: list[tuple[str, dict[str, Any]]], color: str | None = None
+    document: Any,
+    label: str,
+    runs: list[tuple[str, dict[str, Any]]],
+    color: str | None = None,
+    keep: bool = False,
 ) -> None:
-    """A 楷体 4号 note under a clause heading: 【原文】, 【责任单位】, 【意见分歧】…"""
+    """A 楷体 4号 note under a clause heading: 【原文】, 【责任单位】, 【意见分歧】…
+
+    Only short notes are kept with what follows: a chain of long kept paragraphs moves
+    whole to the next page and leaves the page before it nearly empty.
+    """
     kai = {"font": od.HEADING2_FONT}
     head = (label, {**kai, "bold": True, **({"color": color} if color else {})})
-    od.rich_paragraph(document, [head, *((t, {**kai, **style}) for t, style in runs)], size=14, line_pt=22)
+    od.rich_paragraph(document, [head, *((t, {**kai, **style}) for t, style in runs)], size=14, line_pt=22,
+                      keep_with_next=keep)  # fmt: skip
 
 
 def _rows(opinions: tuple[Opinion, ...]) -> list[list[Opinion]]:
@@ -163,7 +177,7 @@ def _responsible(document: Any, group: ClauseGroup) -> None:
         parts.append(f"其中提出意见的：{'、'.join(notes.responsible_commented)}")
     if notes.responsible_unlisted:
         parts.append(f"列为责任单位但未征求意见：{'、'.join(notes.responsible_unlisted)}")
-    _note(document, "【责任单位】", [("；".join(parts) + "。", {})])
+    _note(document, "【责任单位】", [("；".join(sentence_part(p) for p in parts) + "。", {})])
 
 
 def _redlines(document: Any, group: ClauseGroup, rows: list[list[Opinion]], draft: Draft | None) -> None:
@@ -174,12 +188,11 @@ def _redlines(document: Any, group: ClauseGroup, rows: list[list[Opinion]], draf
         return
     lines = []
     for members in rows:
-        located = [found for cid, found in located_edits(members[0], draft) if cid == clause.id]
-        for edit in located:
+        for edit in _located(members[0], clause):
             lines.append((_units_label(members), redline(clause.text, edit)))
     if not lines:
         return
-    _note(document, "【修改示意】", [("删除线为建议删除，下划线为建议增加。", {"color": _GREY})])
+    _note(document, "【修改示意】", [("删除线为建议删除，下划线为建议增加。", {"color": _GREY})], keep=True)
     for units, segments in lines:
         runs: list[tuple[str, dict[str, Any]]] = [(f"{units}：", {"font": od.HEADING2_FONT, "bold": True})]
         for text, style in segments:
@@ -190,6 +203,67 @@ def _redlines(document: Any, group: ClauseGroup, rows: list[list[Opinion]], draf
             else:
                 runs.append((text, {}))
         od.rich_paragraph(document, runs, size=14, line_pt=22)
+
+
+def _located(opinion: Opinion, clause: Clause) -> list[LocatedEdit]:
+    """The opinion's edits found in the clause's text, deletions it words unusually included."""
+    found: list[LocatedEdit] = []
+    for edit in (*opinion.edits, *_worded_deletions(opinion)):
+        located = locate(edit, clause.text)
+        if located is not None and all((f.start, f.end) != (located.start, located.end) for f in found):
+            found.append(located)
+    return found
+
+
+_DELETE_WORD = r"(?:删除|删去|去掉|删掉|去除|删减)"
+# 删除第三部分第二段“A”, 删除“A”中的“B”, 将“A”删除, “A”一句删去
+_DELETE_BEFORE = re.compile(_DELETE_WORD + r"[^“”\"。；]{0,16}“([^“”]+)”(?:中的“([^“”]+)”)?")
+_DELETE_AFTER = re.compile(r"“([^“”]+)”[^“”\"。；，]{0,6}?" + _DELETE_WORD)
+
+
+def _worded_deletions(opinion: Opinion) -> list[ProposedEdit]:
+    """删除 proposals the edit parser left out (e.g. 删除第三部分第二段“…”), so every
+    proposed deletion is shown struck through."""
+    if not re.search(_DELETE_WORD, opinion.text):
+        return []
+    text = opinion.text
+    targets = [
+        m.group(2) or m.group(1) for m in _DELETE_BEFORE.finditer(text) if not _negated(text, m.start())
+    ]
+    targets += [m.group(1) for m in _DELETE_AFTER.finditer(text) if not _negated(text, m.end() - 2)]
+    known = {e.old for e in opinion.edits if e.kind == "delete"}
+    return [ProposedEdit("delete", t) for t in dict.fromkeys(targets) if t and t not in known]
+
+
+_NEGATION = ("不宜", "不要", "不应", "不建议", "不必", "无需", "不同意", "反对", "请勿", "不能")
+
+
+def _negated(text: str, at: int) -> bool:
+    """不宜删除“A” argues for keeping A: not a deletion to strike through."""
+    before = text[max(0, at - 4) : at]
+    return any(word in before for word in _NEGATION)
+
+
+def _struck(text: str, opinion: Opinion) -> list[tuple[str, dict[str, Any]]]:
+    """The opinion's text with each passage it proposes to delete struck through."""
+    deleted = [e.old for e in (*opinion.edits, *_worded_deletions(opinion)) if e.kind == "delete" and e.old]
+    spans: list[tuple[int, int]] = []
+    for old in sorted(set(deleted), key=len, reverse=True):
+        at = text.rfind(old)
+        if at >= 0 and all(at >= b or at + len(old) <= a for a, b in spans):
+            spans.append((at, at + len(old)))
+    runs: list[tuple[str, dict[str, Any]]] = []
+    cursor = 0
+    for a, b in sorted(spans):
+        runs += [(text[cursor:a], {}), (text[a:b], {"strike": True, "color": _RED})]
+        cursor = b
+    runs.append((text[cursor:], {}))
+    return [run for run in runs if run[0]]
+
+
+def sentence_part(text: str) -> str:
+    """A text as part of a longer sentence: without its own full stop (no "。。")."""
+    return text.strip().rstrip("。；;，,")
 
 
 def _units_label(members: list[Opinion]) -> str:
@@ -206,17 +280,16 @@ _FLAG_LABELS = {
 
 
 def _row_cells(
-    n: int, members: list[Opinion], group: ClauseGroup, draft: Draft | None = None
+    n: int, members: list[Opinion], group: ClauseGroup, draft: Draft | None
 ) -> list[list[tuple[str, dict[str, Any]]]]:
+    """One row: the units that said it (no ids: the meeting names units, not records)."""
     first = members[0]
     units: list[tuple[str, dict[str, Any]]] = []
     for k, opinion in enumerate(members):
-        mark = "（责任单位）" if "responsible-unit" in opinion.flags else ""
         units.append((("\n" if k else "") + opinion.unit, {}))
-        if mark:
-            units.append((mark, {"color": _GREY, "size": 10.5}))
-        units.append((f"\n{opinion.id}", {"color": _GREY, "size": 9, "font": "Times New Roman"}))
-    text: list[tuple[str, dict[str, Any]]] = [(first.text, {})]
+        if "responsible-unit" in opinion.flags:
+            units.append(("（责任单位）", {"color": _GREY, "size": 10.5}))
+    text: list[tuple[str, dict[str, Any]]] = _struck(first.text, first)
     for other in members[1:]:
         how = "与上述意见重复" if other.duplicate_of else "意见相近"
         if other.text.strip() != first.text.strip():
@@ -246,17 +319,27 @@ def _row_cells(
 
 
 def _method(opinion: Opinion) -> str:
+    """Why the placement is uncertain, in the meeting's words."""
     return {
         "similar wording": "按内容相近推定",
         "unplaced": "未能判断所属条款",
-        "no-draft": "未提供征求意见稿",
-    }.get(opinion.attribution, opinion.attribution) + f"，可信度{opinion.confidence:.0%}"
+        "no-draft": "未按条款归类",
+    }.get(opinion.attribution, "所涉条款不够明确")
 
 
-def _appendices(document: Any, result: Consolidation) -> None:
-    od.heading(document, "三、反馈情况", 1)
-    groups: dict[str, list[str]] = {}
-    for status in ("opinions", "no_opinion", "needs_review", "missing"):
+_REPLY_GROUPS = (
+    ("opinions", "提出修改意见的单位"),
+    ("no_opinion", "无修改意见的单位"),
+    ("needs_review", "反馈内容待核实的单位"),
+    ("missing", "未反馈的单位"),
+)
+
+
+def _replies(document: Any, result: Consolidation, n: Counts) -> None:
+    """Who replied how: the lists behind the numbers of the summary sentence."""
+    od.heading(document, "二、反馈情况", 1)
+    number = 0
+    for status, label in _REPLY_GROUPS:
         names = [
             r.unit.name
             + ("（逾期）" if r.late else "")
@@ -264,25 +347,39 @@ def _appendices(document: Any, result: Consolidation) -> None:
             for r in result.listed_units
             if r.status == status
         ]
-        groups[status] = names
-    for number, status in enumerate(("opinions", "no_opinion", "needs_review", "missing"), start=1):
-        names = groups[status]
-        label = {"opinions": "提出修改意见的单位", "no_opinion": "无修改意见的单位",
-                 "needs_review": "反馈内容待核实的单位", "missing": "未反馈的单位"}[status]  # fmt: skip
+        if not names and status == "needs_review":
+            continue
+        number += 1
         od.heading(document, f"（{to_chinese(number)}）{label}（{len(names)}个）", 2)
         od.paragraph(document, "、".join(names) + "。" if names else "无。")
     unlisted = [r for r in result.units if not r.unit.listed]
     if unlisted:
-        od.heading(document, f"（五）名单外反馈单位（{len(unlisted)}个）", 2)
+        number += 1
+        od.heading(document, f"（{to_chinese(number)}）名单外反馈单位（{n.unlisted}个）", 2)
+        said = {"opinions": "意见{}条", "no_opinion": "无修改意见", "needs_review": "反馈内容待核实"}
         od.paragraph(
-            document, "、".join(f"{r.unit.name}（{STATUS_LABELS[r.status]}）" for r in unlisted) + "。"
+            document,
+            "、".join(f"{r.unit.name}（{said[r.status].format(r.opinions)}）" for r in unlisted)
+            + "。其意见已列入分条款意见，未计入上述单位数和意见数。",
+        )
+    if n.superseded:
+        od.paragraph(
+            document,
+            f"个别单位更正后重新反馈的，以最新一份为准，此前版本中的{n.superseded}条意见未计入。",
         )
 
-    serious = [f for f in result.findings if f.severity != "info"]
-    if serious:
-        od.heading(document, "四、需要核实的问题", 1)
-        grid = od.table(document, ["级别", "单位", "文件", "说明"], _FINDING_WIDTHS, size=10.5)
-        for f in serious:
-            label = {"error": "错误", "warning": "警告"}[f.severity]
-            od.fill_row(grid, [[(label, {"align": "center"})], [(f.unit or "", {})],
-                               [(f.file or "", {})], [(f.message, {})]], _FINDING_WIDTHS, size=10.5)  # fmt: skip
+
+def _notes_for_the_meeting(document: Any, result: Consolidation) -> None:
+    """What the team should know, as the team would say it; the clerk's instructions
+    (file names, settings, what to run) stay in the terminal."""
+    notes = team_notes(result)
+    if not notes:
+        return
+    od.heading(document, "四、需要说明的情况", 1)
+    grid = od.table(document, ["序号", "单位", "情况"], _NOTE_WIDTHS, size=12)
+    od.add_rows(
+        grid,
+        [[[(str(k), {"align": "center"})], [(note.unit, {})], [(note.text, {})]]
+         for k, note in enumerate(notes, start=1)],
+        _NOTE_WIDTHS,
+    )  # fmt: skip

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
 from ..model import Consolidation
+from ..summary import counts
 
 
 def to_data(result: Consolidation) -> dict[str, Any]:
@@ -18,6 +20,8 @@ def to_data(result: Consolidation) -> dict[str, Any]:
             "issuer": c.issuer,
             "deadline": c.deadline.isoformat(),
             "units": len(c.units),
+            # The same numbers the terminal, digest, ledger and report state (summary.Counts).
+            "counts": dataclasses.asdict(counts(result)),
         },
         "units": [
             {

@@ -34,6 +34,7 @@ def new_document() -> Any:
     fmt.line_spacing = Pt(LINE_PITCH_PT)
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(0)
+    fmt.widow_control = True
     set_page(document.sections[0], landscape=False)
     document.settings.odd_and_even_pages_header_footer = True
     add_page_numbers(document.sections[0])
@@ -114,8 +115,13 @@ def paragraph(
     indent: bool = True,
     color: str | None = None,
     line_pt: float | None = None,
+    keep_with_next: bool = False,
 ) -> Any:
-    """A paragraph in one font; ``indent`` gives the two-character first-line indent."""
+    """A paragraph in one font; ``indent`` gives the two-character first-line indent.
+
+    ``keep_with_next`` keeps it on the page of the paragraph (or table row) that follows,
+    as headings, lead-ins to a table and the lines of a signature must be.
+    """
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.shared import Pt, RGBColor
 
@@ -131,6 +137,8 @@ def paragraph(
     if line_pt is not None:
         para.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         para.paragraph_format.line_spacing = Pt(line_pt)
+    if keep_with_next:
+        para.paragraph_format.keep_with_next = True
     if text:
         run = para.add_run(text)
         set_font(run, font, size, bold)
@@ -155,14 +163,71 @@ def add_run(para: Any, text: str, font: str = BODY_FONT, size: float = 16, **sty
     return run
 
 
-def title(document: Any, text: str) -> None:
-    """The document title: 方正小标宋简体 2号, centred, one paragraph per line."""
-    for line in text.splitlines():
-        paragraph(document, line, font=TITLE_FONT, size=22, align="center", indent=False, line_pt=36)
+TITLE_CHARS_PER_LINE = 20  # 2号 (22 pt) characters across the 156 mm portrait text block
+
+
+def title(document: Any, text: str, chars_per_line: int = TITLE_CHARS_PER_LINE) -> None:
+    """The document title: 方正小标宋简体 2号, centred, broken where a reader pauses.
+
+    Each line of ``text`` is broken further by `title_lines` so that Word never wraps
+    the title inside a word or inside "（征求意见稿）"; the title keeps with what follows.
+    """
+    from .titles import title_lines
+
+    for given in text.splitlines():
+        for line in title_lines(given, chars_per_line):
+            paragraph(document, line, font=TITLE_FONT, size=22, align="center", indent=False, line_pt=36,
+                      keep_with_next=True)  # fmt: skip
+
+
+def signature(document: Any, issuer: str, date_text: str, after: Any | None = None) -> None:
+    """发文机关署名 and 成文日期 at the right, kept on the page of the text they close.
+
+    GB/T 9704 puts the date four characters in from the right margin and centres the
+    issuer's name over it. ``after``, the closing paragraph (特此函复。 or the last body
+    paragraph), is kept with the signature so no page holds a signature alone.
+    """
+    from docx.shared import Pt
+
+    if after is not None:
+        after.paragraph_format.keep_with_next = True
+    paragraph(document, keep_with_next=True)
+    date_width = _display_width(date_text)
+    for text, last in ((issuer, False), (date_text, True)):
+        if not text:
+            continue
+        para = paragraph(document, text, align="right", indent=False, keep_with_next=not last)
+        # Centre the issuer over the date: both end 4 characters from the right margin,
+        # the issuer shifted by half the difference of their widths.
+        right = 4 * 16 + (max(0.0, (date_width - _display_width(text)) / 2) * 16 if not last else 0)
+        para.paragraph_format.right_indent = Pt(max(right, 2 * 16))
+
+
+def _display_width(text: str) -> float:
+    """Width in em: Chinese characters 1, digits and Latin letters ½."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def annex(document: Any, label: str, title_text: str = "", landscape: bool = True) -> Any:
+    """An annex on a new page (landscape for wide tables): "附件" in 黑体 3号 at top left."""
+    section = add_landscape_section(document) if landscape else _portrait_section(document)
+    paragraph(document, label, font=HEADING1_FONT, indent=False, keep_with_next=True)
+    if title_text:
+        chars = 30 if landscape else TITLE_CHARS_PER_LINE
+        title(document, title_text, chars_per_line=chars)
+    return section
+
+
+def _portrait_section(document: Any) -> Any:
+    from docx.enum.section import WD_SECTION
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    set_page(section, landscape=False)
+    return section
 
 
 def heading(document: Any, text: str, level: int) -> Any:
-    """Headings 一、 (黑体), （一） (楷体_GB2312), 1. (仿宋 bold)."""
+    """Headings 一、 (黑体), （一） (楷体_GB2312), 1. (仿宋 bold), kept with what follows."""
     from docx.shared import Pt
 
     font = {1: HEADING1_FONT, 2: HEADING2_FONT}.get(level, BODY_FONT)
@@ -227,6 +292,7 @@ def table(document: Any, headers: list[str], widths_mm: list[float], size: float
         cell.width = Mm(width)
         para = cell.paragraphs[0]
         para.alignment = 1
+        para.paragraph_format.keep_with_next = True  # never a header row alone at a page foot
         add_run(para, text, HEADING1_FONT, size)
         _tight(para, size)
         _shade(cell, "E7E6E6")
@@ -244,7 +310,14 @@ def fill_row(grid: Any, values: list[list[Run]], widths_mm: list[float], size: f
     add_rows(grid, [values], widths_mm, size)
 
 
-def add_rows(grid: Any, rows: list[list[list[Run]]], widths_mm: list[float], size: float = 12) -> None:
+def add_rows(
+    grid: Any,
+    rows: list[list[list[Run]]],
+    widths_mm: list[float],
+    size: float = 12,
+    keep_last_with_next: bool = False,
+    min_height_mm: float | None = None,
+) -> None:
     """Append rows built as WordprocessingML text and parsed once.
 
     python-docx's per-cell, per-run calls grow worse than linearly with table size (a
@@ -252,6 +325,12 @@ def add_rows(grid: Any, rows: list[list[list[Run]]], widths_mm: list[float], siz
     20,000-opinion digest within seconds. Fonts come from named paragraph and character
     styles (East-Asian slot set, see `set_font`) rather than being repeated on every run,
     which keeps a large digest small in memory and on disk.
+
+    A short row is kept whole on one page (a short opinion split over two pages is hard
+    to read); a long one may break, or it would push a nearly empty page before it.
+    ``keep_last_with_next`` keeps the last row on the page of the paragraph after the
+    table, so a closing line and signature never stand alone on a page. ``min_height_mm``
+    gives blank rows of a form room to write in.
     """
     from lxml import etree
 
@@ -260,17 +339,37 @@ def add_rows(grid: Any, rows: list[list[list[Run]]], widths_mm: list[float], siz
     styles = _Styles.of(grid.part.document)
     paragraph_style = styles.table_paragraph(size)
     parts = [f'<w:tbl xmlns:w="{W_NS}">']
-    for values in rows:
-        # cantSplit: a short opinion split over two pages is hard to read at a meeting.
-        parts.append('<w:tr><w:trPr><w:cantSplit w:val="true"/></w:trPr>')
+    for number, values in enumerate(rows, start=1):
+        keep = keep_last_with_next and number == len(rows)
+        whole = '<w:cantSplit w:val="true"/>' if _row_lines(values, widths_mm, size) <= ROW_KEPT_WHOLE else ""
+        height = (
+            f'<w:trHeight w:val="{round(min_height_mm * 56.7)}" w:hRule="atLeast"/>' if min_height_mm else ""
+        )
+        parts.append(f"<w:tr><w:trPr>{whole}{height}</w:trPr>")
         for runs, width in zip(values, widths_mm):
             parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{round(width * 56.7)}" w:type="dxa"/></w:tcPr>')
-            parts.append(_cell_paragraphs(runs, paragraph_style, styles, size))
+            parts.append(_cell_paragraphs(runs, paragraph_style, styles, size, keep))
             parts.append("</w:tc>")
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     built = etree.fromstring("".join(parts).encode("utf-8"))
     grid._tbl.extend(list(built))
+
+
+ROW_KEPT_WHOLE = 8  # lines: a third of a landscape page of 小四 table text
+
+
+def _row_lines(values: list[list[Run]], widths_mm: list[float], size: float) -> int:
+    """Estimated printed lines of a row: its tallest cell's text wrapped at the cell width."""
+    import math
+
+    tallest = 0
+    for runs, width in zip(values, widths_mm):
+        per_line = max(1.0, (width - 3.8) / (size * 0.3528))  # em per line, less cell padding
+        text = "".join(t for t, _ in runs)
+        lines = sum(max(1, math.ceil(_display_width(line) / per_line)) for line in text.split("\n"))
+        tallest = max(tallest, lines)
+    return tallest
 
 
 class _Styles:
@@ -336,7 +435,13 @@ class _Styles:
 
 
 def rich_paragraph(
-    document: Any, runs: list[Run], *, size: float = 16, indent: bool = True, line_pt: float | None = None
+    document: Any,
+    runs: list[Run],
+    *,
+    size: float = 16,
+    indent: bool = True,
+    line_pt: float | None = None,
+    keep_with_next: bool = False,
 ) -> None:
     """A body paragraph of differently styled runs, built as XML (see `add_rows` for why)."""
     from lxml import etree
@@ -347,16 +452,18 @@ def rich_paragraph(
     body = "".join(
         _run_xml(text, styles.character({"size": size, **style}, 16), size) for text, style in runs if text
     )
-    xml = f'<w:p xmlns:w="{W_NS}"><w:pPr>{spacing}{first}<w:jc w:val="both"/></w:pPr>{body}</w:p>'
+    keep = "<w:keepNext/>" if keep_with_next else ""
+    xml = f'<w:p xmlns:w="{W_NS}"><w:pPr>{keep}{spacing}{first}<w:jc w:val="both"/></w:pPr>{body}</w:p>'
     document.element.body.sectPr.addprevious(etree.fromstring(xml.encode("utf-8")))
 
 
-def _cell_paragraphs(runs: list[Run], paragraph_style: str, styles: _Styles, size: float) -> str:
+def _cell_paragraphs(runs: list[Run], paragraph_style: str, styles: _Styles, size: float, keep: bool) -> str:
     """One paragraph per cell; line breaks inside it (fewer elements than a paragraph a line)."""
     centred = any(style.get("align") == "center" for _, style in runs)
     body = "".join(_run_xml(text, styles.character(style, size), size) for text, style in runs if text)
     alignment = '<w:jc w:val="center"/>' if centred else ""
-    return f'<w:p><w:pPr><w:pStyle w:val="{paragraph_style}"/>{alignment}</w:pPr>{body}</w:p>'
+    keep_next = "<w:keepNext/>" if keep else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{paragraph_style}"/>{keep_next}{alignment}</w:pPr>{body}</w:p>'
 
 
 def _run_xml(text: str, char_style: str, size: float) -> str:

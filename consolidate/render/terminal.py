@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Consolidation
-from ..summary import STATUS_LABELS, summary_sentence
+from ..summary import STATUS_LABELS, counts, summary_sentence
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -19,10 +19,11 @@ def print_summary(result: Consolidation, console: Console, show_info: bool = Fal
     from rich.text import Text
 
     c = result.consultation
+    n = counts(result)
     console.print(Text(c.title, style="bold"))
     if c.reference:
         console.print(f"{c.reference}　截止：{c.deadline:%Y-%m-%d %H:%M}")
-    console.print(summary_sentence(result))
+    console.print(summary_sentence(result, n))
     console.print()
 
     table = Table(title="各单位反馈情况", show_lines=False, header_style="bold")
@@ -58,7 +59,7 @@ def print_summary(result: Consolidation, console: Console, show_info: bool = Fal
     missing = [r for r in result.units if r.status == "missing"]
     if missing:
         console.print()
-        console.print(Text(f"未反馈单位（{len(missing)}个）", style="bold red"))
+        console.print(Text(f"未反馈单位（{n.missing}个）", style="bold red"))
         console.print("、".join(r.unit.name for r in missing))
         if c.contacts:
             contacts = "；".join(" ".join(x for x in (p.name, p.phone, p.email) if x) for p in c.contacts)
