@@ -230,6 +230,11 @@ def _unreadable_return(found: FoundFile, ident: Identification) -> Return:
                   identified_by=ident.evidence, received=found.received)  # fmt: skip
 
 
+def unreadable(found: FoundFile, context: IntakeContext, why: str) -> Intake:
+    """The return of a file that could not be read, and the finding that says why."""
+    return _unreadable(found, context, why)
+
+
 def _unreadable(found: FoundFile, context: IntakeContext, why: str) -> Intake:
     ident = identify_return(found.relative, context.roster, None, found.sender)
     message = f"无法读取：{why}。其他文件照常处理；请联系该单位重新发送可编辑电子版"

@@ -12,7 +12,8 @@ from .attribution import ClauseIndex, attribute_opinion
 from .cache import ResultCache, cache_dir, content_key
 from .convert import convert_word_files
 from .discover import FoundFile, discover
-from .intake import Intake, IntakeContext, take_in
+from .guards import SECONDS_PER_FILE, alarm_available, bounded_map
+from .intake import Intake, IntakeContext, take_in, unreadable
 from .merge import group_by_clause
 from .model import Consolidation, Consultation, Finding, Opinion
 from .overrides import FILENAME as OVERRIDES
@@ -111,6 +112,13 @@ def _take_in_all(jobs: list[tuple[FoundFile, Path | None]], context: IntakeConte
     """Read the files, across processes when there are many: parsing is CPU-bound and
     each file is independent. Results come back in the files' order."""
     workers = min(os.cpu_count() or 1, 8)
+    if not alarm_available():
+        # No SIGALRM (Windows, or a thread): only a worker process that can be stopped
+        # bounds a file that hangs its parser.
+        stopped_or_read = bounded_map(_take_in_job, jobs, SECONDS_PER_FILE, workers, _init_worker, (context,))
+        for (item, _), outcome in zip(jobs, stopped_or_read):
+            yield outcome if isinstance(outcome, Intake) else unreadable(item, context, outcome.why)
+        return
     if len(jobs) < PARALLEL_FROM or workers < 2 or os.environ.get("CONSOLIDATE_WORKERS") == "1":
         for item, converted in jobs:
             yield take_in(item, context, converted)
