@@ -66,6 +66,16 @@ def consolidate(
             if intake.ret is not None:
                 returns.append(intake.ret)
             findings.extend(intake.findings)
+    for note in consultation.notes:
+        findings.append(
+            Finding(
+                "warning",
+                "settings-encoding",
+                note,
+                None,
+                consultation.path.name if consultation.path else None,
+            )
+        )
     for file, why in ignored:
         findings.append(Finding("info", "ignored-file", why, None, file))
     if consultation.draft is None:
@@ -79,9 +89,11 @@ def consolidate(
     overrides_path = consultation.path.parent / OVERRIDES if consultation.path else None
     if overrides_path is not None:
         try:
-            placed, override_findings = apply_overrides(
-                placed, load_overrides(overrides_path), consultation.draft
-            )
+            overrides = load_overrides(overrides_path)
+            placed, override_findings = apply_overrides(placed, overrides, consultation.draft)
+            override_findings += [
+                Finding("warning", "settings-encoding", n, None, OVERRIDES) for n in overrides.notes
+            ]
         except OverridesError as exc:
             override_findings = [Finding("error", "overrides-invalid", str(exc), None, OVERRIDES)]
         findings.extend(override_findings)
