@@ -291,9 +291,7 @@ def _content_findings(content: FormContent, unit: Unit, found: FoundFile) -> lis
             "表格中没有意见，也没有“无修改意见”的表述：请与该单位确认", unit.name, file,
         ))  # fmt: skip
     if found.kind == "word":
-        findings.append(
-            Finding("info", "converted", "旧版格式，已用 LibreOffice 转换后读取", unit.name, file)
-        )
+        findings.append(Finding("info", "converted", "旧版格式，已转换为 .docx 后读取", unit.name, file))
     if content.lost:
         findings.append(Finding(
             "error", "cells-lost",
