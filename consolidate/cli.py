@@ -274,6 +274,8 @@ def digest(
     from .render.digest_docx import write_digest
     from .render.json_out import to_json, write_json
 
+    if _progress_wanted(quiet):
+        click.echo(t("正在写出汇总表…", "writing the outputs…"), err=True)
     carried = 0
     try:
         write_atomically(output, lambda temp: write_digest(result, temp))

@@ -160,14 +160,16 @@ def display_width(text: str) -> int:
 
 
 _NO_LINE_START = set("，。、；：！？）》」』”’,.;:!?)]")
+_BREAK_AFTER = "、，；。！？"
 
 
 def wrap(text: str, width: int, measure: Callable[[str], int] = display_width) -> list[str]:
     """Break ``text`` into lines of at most ``width`` columns.
 
     Latin words stay whole (broken at spaces); Chinese may break between any two
-    characters, except that no line starts with closing punctuation such as "：" or "，",
-    which is pulled back onto the line before.
+    characters, preferably after "、" "，" "；" near the line's end so names stay whole,
+    and no line starts with closing punctuation such as "：" or "，", which is pulled
+    back onto the line before.
     """
     tokens: list[str] = []
     word = ""
@@ -193,6 +195,12 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = display_width) -
             continue
         if token[0] in _NO_LINE_START:
             line += token
+            continue
+        cut = max(line.rfind(p) for p in _BREAK_AFTER)
+        if cut > 0 and measure(line[cut + 1 :]) <= width // 3:
+            # Break after the enumeration comma or clause end rather than mid-name.
+            lines.append(line[: cut + 1])
+            line = line[cut + 1 :] + token
             continue
         lines.append(line.rstrip())
         line = token.lstrip()
