@@ -168,8 +168,8 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = display_width) -
 
     Latin words stay whole (broken at spaces); Chinese may break between any two
     characters, preferably after "、" "，" "；" near the line's end so names stay whole,
-    and no line starts with closing punctuation such as "：" or "，", which is pulled
-    back onto the line before.
+    and no line starts with closing punctuation such as "：" or "，": the character
+    before it moves to the next line with it.
     """
     tokens: list[str] = []
     word = ""
@@ -194,7 +194,12 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = display_width) -
             line = ""
             continue
         if token[0] in _NO_LINE_START:
-            line += token
+            if len(line) > 1 and display_width(line[-1]) == 2:
+                # Carry the character before it along, so the line stays within width.
+                lines.append(line[:-1].rstrip())
+                line = line[-1] + token
+            else:
+                line += token
             continue
         cut = max(line.rfind(p) for p in _BREAK_AFTER)
         if cut > 0 and measure(line[cut + 1 :]) <= width // 3:
