@@ -5,7 +5,7 @@ For an office PC without internet access. Run on any machine that can reach PyPI
     python scripts/make_bundle.py                      # Windows x64, Python 3.11–3.13
     python scripts/make_bundle.py --target native      # this machine's OS and Python
 
-The bundle folder holds ``wheels/``, ``安装.bat`` (Windows) or ``install.sh``, and
+The bundle folder holds ``wheels/``, ``install.bat`` (Windows) or ``install.sh``, and
 ``使用说明.txt``; ``--zip`` also packs it into one .zip to carry across.
 
 Why not just ``pip download``: asked for another platform, pip evaluates environment
@@ -240,7 +240,7 @@ if not defined PY (
 )
 if not defined PY (
   echo 未找到 Python {first}-{last}。请先安装 python.org 的官方 Python（安装时勾选 Add python.exe to PATH），然后重新运行本文件。
-  pause
+  if not defined CONSOLIDATE_NO_PAUSE pause
   exit /b 1
 )
 echo 正在安装到 %TARGET% ……
@@ -251,11 +251,11 @@ echo 安装完成。使用方法：
 echo   "%TARGET%\Scripts\consolidate.exe" --help
 echo 或者：
 echo   "%TARGET%\Scripts\python.exe" -m consolidate --help
-pause
+if not defined CONSOLIDATE_NO_PAUSE pause
 exit /b 0
 :failed
 echo 安装失败：请把上面的信息发给技术支持人员。
-pause
+if not defined CONSOLIDATE_NO_PAUSE pause
 exit /b 1
 """
 
@@ -311,10 +311,11 @@ def write_clerk_files(folder: Path, targets: list[Target], extras: Iterable[str]
             versions=" ".join(sorted(versions, reverse=True)), requirement=requirement, first=first, last=last,
             lowest=first.replace(".", ", "), highest=last.replace(".", ", "),
         )  # fmt: skip
-        # cmd.exe reads a batch file in the console's code page: GBK on a Chinese PC.
-        (folder / "安装.bat").write_bytes(bat.replace("\n", "\r\n").encode("gbk"))
+        # cmd.exe reads a batch file in the console's code page: GBK on a Chinese PC. Its
+        # name stays ASCII: some unzip tools garble non-ASCII names.
+        (folder / "install.bat").write_bytes(bat.replace("\n", "\r\n").encode("gbk"))
         text = README_TXT.format(
-            where="Windows x64", first=first, last=last, how="双击“安装.bat”。",
+            where="Windows x64", first=first, last=last, how="双击 install.bat（安装程序）。",
             target=r"%LOCALAPPDATA%\consolidate\venv", exe=r"%LOCALAPPDATA%\consolidate\venv\Scripts\consolidate",
             python=r"%LOCALAPPDATA%\consolidate\venv\Scripts\python", count=count, pythons=", ".join(versions),
         )  # fmt: skip

@@ -85,11 +85,11 @@ def test_the_windows_bundle_has_compiled_wheels_for_each_python_and_the_com_extr
 @pytest.mark.network
 @network
 def test_the_windows_bundle_carries_an_installer_and_instructions(windows_bundle):
-    bat = (windows_bundle / "安装.bat").read_bytes()
+    bat = (windows_bundle / "install.bat").read_bytes()
     assert b"\r\n" in bat and b"--no-index" in bat and b"--find-links" in bat
     assert "python.org" in bat.decode("gbk")  # the console's code page on a Chinese PC
     notes = (windows_bundle / "使用说明.txt").read_bytes()
-    assert notes.startswith(b"\xef\xbb\xbf") and "安装.bat" in notes.decode("utf-8-sig")
+    assert notes.startswith(b"\xef\xbb\xbf") and "install.bat" in notes.decode("utf-8-sig")
 
 
 def test_an_incomplete_bundle_is_caught(tmp_path):
