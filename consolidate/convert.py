@@ -22,6 +22,7 @@ import os
 import platform
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,7 +72,8 @@ class Converter(Protocol):
     with the batch as a whole (a message), or None. A file that did not convert is
     noticed by its missing output."""
 
-    label: str
+    @property
+    def label(self) -> str: ...
 
     def convert(self, inputs: list[Path], outbox: Path, workdir: Path) -> str | None: ...
 
@@ -180,12 +182,10 @@ def find_soffice(system: str | None = None, environ: Mapping[str, str] | None = 
 
 
 def _registered_soffice(system: str) -> list[Path]:
-    if system != "Windows":
+    if system != "Windows" or sys.platform != "win32":
         return []
-    try:
-        import winreg
-    except ImportError:
-        return []
+    import winreg
+
     found = []
     for hive in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
         try:
@@ -232,10 +232,10 @@ def _com_dispatch() -> Callable[[str], Any] | None:
 
 def _com_registered(prog_id: str) -> bool:
     """Whether ``prog_id`` is registered, without starting the application."""
-    try:
-        import winreg
-    except ImportError:
+    if sys.platform != "win32":
         return False
+    import winreg
+
     try:
         with winreg.OpenKey(winreg.HKEY_CLASSES_ROOT, rf"{prog_id}\CLSID"):
             return True

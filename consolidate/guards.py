@@ -20,7 +20,7 @@ import zipfile
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -147,7 +147,7 @@ def bounded_map(
     pending = deque(enumerate(jobs))
     size = max(1, min(workers, len(jobs)))
     idle = [_Worker(context, func, initializer, initargs) for _ in range(size)] if jobs else []
-    busy: dict[Any, tuple[_Worker, int, float]] = {}
+    busy: dict[Connection, tuple[_Worker, int, float]] = {}
     results: dict[int, Any] = {}
     following = 0
     try:
@@ -162,9 +162,10 @@ def bounded_map(
             first_deadline = min(started for _, _, started in busy.values()) + seconds
             ready = wait(list(busy), timeout=max(0.0, first_deadline - time.monotonic()))
             for connection in ready:
-                worker, index, started = busy.pop(connection)  # type: ignore[call-overload]
+                assert isinstance(connection, Connection)
+                worker, index, started = busy.pop(connection)
                 try:
-                    outcome, value = connection.recv()  # type: ignore[union-attr]
+                    outcome, value = connection.recv()
                 except (EOFError, OSError):
                     worker.stop()
                     results[index] = Stopped("读取时程序异常退出（文件可能已损坏或构造异常），已放弃")
@@ -175,7 +176,7 @@ def bounded_map(
                     busy[connection] = (worker, index, time.monotonic())
                     continue
                 if outcome == "error":
-                    raise value
+                    raise RuntimeError(value)
                 results[index] = value
                 idle.append(worker)
             now = time.monotonic()
@@ -239,4 +240,4 @@ def _serve(
         try:
             connection.send(("ok", func(job)))
         except Exception as exc:
-            connection.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+            connection.send(("error", f"{type(exc).__name__}: {exc}"))

@@ -38,15 +38,10 @@ try:
     from packaging.tags import Tag, compatible_tags, cpython_tags, sys_tags
     from packaging.utils import canonicalize_name, parse_wheel_filename
 except ImportError:  # pip always carries a copy
-    from pip._vendor.packaging.markers import default_environment  # type: ignore[no-redef]
-    from pip._vendor.packaging.requirements import Requirement  # type: ignore[no-redef]
-    from pip._vendor.packaging.tags import (  # type: ignore[no-redef]
-        Tag,
-        compatible_tags,
-        cpython_tags,
-        sys_tags,
-    )
-    from pip._vendor.packaging.utils import canonicalize_name, parse_wheel_filename  # type: ignore[no-redef]
+    from pip._vendor.packaging.markers import default_environment  # type: ignore
+    from pip._vendor.packaging.requirements import Requirement  # type: ignore
+    from pip._vendor.packaging.tags import Tag, compatible_tags, cpython_tags, sys_tags  # type: ignore
+    from pip._vendor.packaging.utils import canonicalize_name, parse_wheel_filename  # type: ignore
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = "consolidate"
@@ -76,7 +71,7 @@ class Target:
 
     def environment(self, extra: str = "") -> dict[str, str]:
         """Marker variables as they will be on the target."""
-        env = dict(default_environment())
+        env = {key: str(value) for key, value in default_environment().items()}
         if not self.native:
             windows = self.platform.startswith("win")
             env.update(
