@@ -40,11 +40,11 @@ def consolidate(
     temporary folder that is removed afterwards; nothing is written into ``returns_dir``.
     """
     if not returns_dir.is_dir():
-        raise ReturnsFolderError(f"{returns_dir}: not a folder")
+        raise ReturnsFolderError(f"{returns_dir}：文件夹不存在或不是文件夹，请检查路径")
     try:
         found, ignored = discover(returns_dir)
     except OSError as exc:
-        raise ReturnsFolderError(f"{returns_dir}: cannot list the folder ({exc})") from exc
+        raise ReturnsFolderError(f"{returns_dir}：无法列出文件夹内容（{exc}），请检查权限") from exc
 
     cache = ResultCache(cache_dir() if use_cache else None)
     context = IntakeContext(Roster(consultation.units), consultation.draft, consultation.reference, cache)
