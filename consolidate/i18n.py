@@ -194,15 +194,20 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = display_width) -
             line = ""
             continue
         if token[0] in _NO_LINE_START:
-            if len(line) > 1 and display_width(line[-1]) == 2:
-                # Carry the character before it along, so the line stays within width.
-                lines.append(line[:-1].rstrip())
-                line = line[-1] + token
+            # Carry the character before it (and any punctuation between) along, so
+            # the line stays within width; after a Latin word, let the line overflow.
+            start = len(line)
+            while start > 0 and line[start - 1] in _NO_LINE_START:
+                start -= 1
+            if start > 1 and display_width(line[start - 1]) == 2:
+                lines.append(line[: start - 1].rstrip())
+                line = line[start - 1 :] + token
             else:
                 line += token
             continue
         cut = max(line.rfind(p) for p in _BREAK_AFTER)
-        if cut > 0 and measure(line[cut + 1 :]) <= width // 3:
+        rest = line[cut + 1 :]
+        if cut > 0 and measure(rest) <= width // 3 and not (rest and rest[0] in _NO_LINE_START):
             # Break after the enumeration comma or clause end rather than mid-name.
             lines.append(line[: cut + 1])
             line = line[cut + 1 :] + token
