@@ -3,6 +3,9 @@
 Exit status: 0 the run completed (findings do not change it), 1 it could not (bad
 consultation file, unreadable folder, output not writable, decisions missing in the
 ledger), 2 usage errors.
+
+Everything it prints is Chinese unless English is asked for (see `consolidate.i18n`):
+help texts are chosen when this module is imported, messages when they are printed.
 """
 
 from __future__ import annotations
@@ -15,26 +18,56 @@ from typing import Any
 import click
 
 from . import __version__
+from .i18n import Group, install_click_catalogue, t
+
+install_click_catalogue()
+
+_RETURNS_DIR = t("反馈文件夹", "RETURNS_DIR")
+
+
+def _english_only(text: str) -> str | None:
+    """A command's English help; in Chinese click falls back to the command's docstring."""
+    return t("", text) or None
 
 
 def _fail(message: str) -> None:
-    click.echo(f"错误 / error: {message}", err=True)
+    click.echo(t(f"错误：{message}", f"error: {message}"), err=True)
     sys.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="consolidate")
-def main() -> None:
-    """Consolidate the opinion forms (修改意见表) units returned on a draft.
+@click.group(
+    cls=Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=t(
+        """汇总各单位反馈的修改意见表，写出按条款归类的修改意见汇总表。
 
-    \b
-    consolidate init LETTER -o DIR        set up a consultation from the letter
-    consolidate forms -c FILE -o DIR      pre-filled forms for every unit
-    consolidate status RETURNS_DIR        who has and has not replied
-    consolidate chase RETURNS_DIR         whom to chase, with a message for each
-    consolidate digest RETURNS_DIR        the Word digest for the meeting (+ --ledger)
-    consolidate report LEDGER -o FILE     the adoption report from the decisions
-    """
+        \b
+        consolidate init 来函 -o 文件夹        从征求意见函生成配置文件和 returns 文件夹
+        consolidate forms -c 配置文件 -o 文件夹  为每个单位生成预填单位名称的修改意见表
+        consolidate status 反馈文件夹          查看哪些单位已反馈、哪些未反馈
+        consolidate chase 反馈文件夹           需要催报的单位和催报通知
+        consolidate digest 反馈文件夹          会议用修改意见汇总表（加 --ledger 写处理台账）
+        consolidate report 台账 -o 文件        会后根据台账写出意见采纳情况说明
+
+        每个命令的详细用法：consolidate 命令 --help。英文界面：设置环境变量 CONSOLIDATE_LANG=en。
+        """,
+        """Consolidate the opinion forms (修改意见表) units returned on a draft.
+
+        \b
+        consolidate init LETTER -o DIR        set up a consultation from the letter
+        consolidate forms -c FILE -o DIR      pre-filled forms for every unit
+        consolidate status RETURNS_DIR        who has and has not replied
+        consolidate chase RETURNS_DIR         whom to chase, with a message for each
+        consolidate digest RETURNS_DIR        the Word digest for the meeting (+ --ledger)
+        consolidate report LEDGER -o FILE     the adoption report from the decisions
+
+        Chinese is the default; CONSOLIDATE_LANG=zh forces it, CONSOLIDATE_LANG=en or an en_* locale gives English.
+        """,
+    ),
+)
+@click.version_option(__version__, "-V", "--version", prog_name="consolidate")
+def main() -> None:
+    pass
 
 
 _consultation_option = click.option(
@@ -42,28 +75,54 @@ _consultation_option = click.option(
     "--consultation",
     "consultation_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="consultation.toml (default: the nearest one in RETURNS_DIR or its parents).",
+    metavar=t("配置文件", "FILE"),
+    help=t(
+        "征求意见配置文件 consultation.toml（缺省：在反馈文件夹及其上级文件夹中找）。",
+        "consultation.toml (default: the nearest one in RETURNS_DIR or its parents).",
+    ),
 )
-_verbose_option = click.option("-v", "--verbose", is_flag=True, help="Also list informational findings.")
+_verbose_option = click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help=t("同时列出提示级别的信息和每个单位的文件名。", "Also list informational findings and file names."),
+)
 _strict_option = click.option(
-    "--strict", is_flag=True, help="Exit with status 1 when any finding is an error (for scripted use)."
+    "--strict",
+    is_flag=True,
+    help=t(
+        "有任何“错误”级别的问题时以状态 1 退出（供脚本使用）。",
+        "Exit with status 1 when any finding is an error (for scripted use).",
+    ),
 )
 _format_option = click.option(
     "--format",
     "fmt",
     type=click.Choice(["rich", "plain", "markdown"]),
     default=None,
-    help="Tables as rich (terminal), plain or markdown text. Default: rich on a terminal, else plain.",
+    help=t(
+        "表格样式：rich（终端）、plain（纯文本）或 markdown。缺省：终端用 rich，否则用 plain。",
+        "Tables as rich (terminal), plain or markdown text. Default: rich on a terminal, else plain.",
+    ),
 )
-_quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+_quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, help=t("只输出错误。", "Print nothing but errors.")
+)
 _no_cache_option = click.option(
-    "--no-cache", is_flag=True, help="Read every file again instead of reusing results of unchanged files."
+    "--no-cache",
+    is_flag=True,
+    help=t(
+        "不用缓存，重新读取每个文件（缺省时未改动的文件沿用上次读取的结果）。",
+        "Read every file again instead of reusing results of unchanged files.",
+    ),
 )
 
 
 def _exit_if_strict(result: Any, strict: bool) -> None:
     if strict and any(f.severity == "error" for f in result.findings):
-        click.echo("错误 / error: --strict: 存在错误级别的问题 / error findings present", err=True)
+        click.echo(
+            t("错误：--strict：存在“错误”级别的问题", "error: --strict: error findings present"), err=True
+        )
         sys.exit(1)
 
 
@@ -73,7 +132,11 @@ def _load(consultation_path: Path | None, near: Path) -> Any:
     path = consultation_path or find_consultation(near)
     if path is None:
         _fail(
-            f"在 {near} 及其上级目录中找不到 consultation.toml；请用 -c 指定 / no consultation.toml found, pass -c"
+            t(
+                f"在 {near} 及其上级文件夹中找不到 consultation.toml：请用 -c 指定配置文件，"
+                "或先用 consolidate init 从征求意见函生成",
+                f"no consultation.toml in {near} or its parents: pass -c, or create one with consolidate init",
+            )
         )
     try:
         return load_consultation(path)
@@ -87,7 +150,7 @@ def _run(
     from .pipeline import ReturnsFolderError, consolidate
 
     if not returns_dir.is_dir():
-        _fail(f"{returns_dir}: 文件夹不存在或不是文件夹 / not a folder")
+        _fail(t(f"{returns_dir}：文件夹不存在或不是文件夹，请检查路径", f"{returns_dir}: not a folder"))
     consultation = _load(consultation_path, returns_dir)
     try:
         if not show_progress:
@@ -95,7 +158,7 @@ def _run(
         from rich.progress import Progress
 
         with Progress(transient=True, console=_console(to_stderr=True, fmt="rich")) as bar:
-            task = bar.add_task("读取反馈文件 / reading returns", total=None)
+            task = bar.add_task(t("读取反馈文件", "reading returns"), total=None)
 
             def advance(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
@@ -134,8 +197,11 @@ def _progress_wanted(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty()
 
 
-@main.command()
-@click.argument("returns_dir", type=click.Path(file_okay=False, path_type=Path))
+@main.command(
+    short_help=t("读取全部反馈，写出修改意见汇总表（Word）", "read every return, write the Word digest"),
+    help=_english_only("Read every return in RETURNS_DIR; print a summary and write the Word digest."),
+)
+@click.argument("returns_dir", type=click.Path(file_okay=False, path_type=Path), metavar=_RETURNS_DIR)
 @_consultation_option
 @click.option(
     "-o",
@@ -143,14 +209,29 @@ def _progress_wanted(quiet: bool) -> bool:
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("digest.docx"),
     show_default=True,
-    help="Word digest to write.",
+    metavar=t("文件", "FILE"),
+    help=t(
+        "要写出的 Word 修改意见汇总表（不能写进反馈文件夹）。", "Word digest to write (not into RETURNS_DIR)."
+    ),
 )
-@click.option("--json", "json_path", metavar="PATH|-", help="Also write the result as JSON ('-' for stdout).")
+@click.option(
+    "--json",
+    "json_path",
+    metavar=t("文件|-", "PATH|-"),
+    help=t(
+        "同时把结果写成 JSON 文件；写 - 则输出到屏幕（终端汇总改到标准错误）。",
+        "Also write the result as JSON ('-' for stdout).",
+    ),
+)
 @click.option(
     "--ledger",
     "ledger_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write (or update, keeping decisions) the decision ledger .xlsx.",
+    metavar=t("台账.xlsx", "LEDGER.xlsx"),
+    help=t(
+        "同时写出处理台账 .xlsx；台账已存在时更新它，保留已填写的处理意见。",
+        "Also write (or update, keeping decisions) the decision ledger .xlsx.",
+    ),
 )
 @_format_option
 @_verbose_option
@@ -169,7 +250,7 @@ def digest(
     strict: bool,
     no_cache: bool,
 ) -> None:
-    """Read every return in RETURNS_DIR; print a summary and write the Word digest."""
+    """读取反馈文件夹中的每个文件，显示反馈情况，写出 Word 修改意见汇总表。"""
     from .outputs import OutputError, check_not_input, check_target, write_atomically
 
     to_stderr = json_path == "-"
@@ -193,6 +274,8 @@ def digest(
     from .render.digest_docx import write_digest
     from .render.json_out import to_json, write_json
 
+    if _progress_wanted(quiet):
+        click.echo(t("正在写出汇总表…", "writing the outputs…"), err=True)
     carried = 0
     try:
         write_atomically(output, lambda temp: write_digest(result, temp))
@@ -206,11 +289,12 @@ def digest(
         _fail(str(exc))
     if not quiet:
         say = lambda line: click.echo(line, err=to_stderr)  # noqa: E731
-        say(f"\n已写入汇总表 / digest written: {output}")
+        say(t(f"\n已写入修改意见汇总表：{output}", f"\ndigest written: {output}"))
         if json_path and json_path != "-":
-            say(f"已写入 JSON / JSON written: {json_path}")
+            say(t(f"已写入 JSON：{json_path}", f"JSON written: {json_path}"))
         if ledger_path:
-            say(f"已写入处理台账 / ledger written: {ledger_path}（保留已填处理意见 {carried} 条）")
+            say(t(f"已写入处理台账：{ledger_path}（保留已填处理意见 {carried} 条）",
+                  f"ledger written: {ledger_path} ({carried} decisions kept)"))  # fmt: skip
     _exit_if_strict(result, strict)
 
 
@@ -227,44 +311,65 @@ def _write_ledger(result: Any, ledger_path: Path) -> int:
     try:
         write_atomically(ledger_path, write)
     except LedgerError as exc:
-        _fail(f"{exc}（台账未改动 / ledger left unchanged）")
+        _fail(t(f"{exc}（台账未改动）", f"{exc} (ledger left unchanged)"))
     return carried
 
 
-@main.command()
-@click.argument("returns_dir", type=click.Path(file_okay=False, path_type=Path))
+@main.command(
+    short_help=t("查看反馈情况（不写文件）", "who has and has not replied (writes nothing)"),
+    help=_english_only("Print who has and has not replied; write nothing."),
+)
+@click.argument("returns_dir", type=click.Path(file_okay=False, path_type=Path), metavar=_RETURNS_DIR)
 @_consultation_option
 @_format_option
 @_verbose_option
 @_strict_option
+@_no_cache_option
 def status(
-    returns_dir: Path, consultation_path: Path | None, fmt: str | None, verbose: bool, strict: bool
+    returns_dir: Path,
+    consultation_path: Path | None,
+    fmt: str | None,
+    verbose: bool,
+    strict: bool,
+    no_cache: bool,
 ) -> None:
-    """Print who has and has not replied; write nothing."""
-    result = _run(returns_dir, consultation_path, _progress_wanted(False))
+    """显示哪些单位已反馈、哪些未反馈、哪些需要核实；不写任何文件。"""
+    result = _run(returns_dir, consultation_path, _progress_wanted(False), no_cache)
     _summary(result, _resolve_format(fmt), False, verbose)
     _exit_if_strict(result, strict)
 
 
-@main.command()
-@click.argument("returns_dir", type=click.Path(file_okay=False, path_type=Path))
+@main.command(
+    short_help=t("需要催报的单位和催报通知", "whom to chase, with a message for each"),
+    help=_english_only(
+        "List the units to chase (no reply, or a reply that needs review) with a message for each."
+    ),
+)
+@click.argument("returns_dir", type=click.Path(file_okay=False, path_type=Path), metavar=_RETURNS_DIR)
 @_consultation_option
 @_format_option
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the notices to FILE: .docx (official layout) or .txt.",
+    metavar=t("文件", "FILE"),
+    help=t(
+        "同时把催报通知写入文件：.docx（公文格式）或 .txt。",
+        "Also write the notices to FILE: .docx (official layout) or .txt.",
+    ),
 )
 @click.option(
     "--single/--each",
     default=False,
-    help="With -o: a single list of the units, or one notice per unit (default).",
+    help=t(
+        "与 -o 同用：--single 写成一份名单，--each 每个单位一份通知（默认）。",
+        "With -o: a single list of the units, or one notice per unit (default).",
+    ),
 )
 def chase(
     returns_dir: Path, consultation_path: Path | None, fmt: str | None, output: Path | None, single: bool
 ) -> None:
-    """List the units to chase (no reply, or a reply that needs review) with a message for each."""
+    """列出需要催报的单位（未反馈，或反馈需要核实），并为每个单位拟好催报通知。"""
     from .chase import chase_list, notice_text
     from .outputs import OutputError, check_target
     from .render.text import table_text
@@ -280,9 +385,9 @@ def chase(
     items = chase_list(result)
     fmt = _resolve_format(fmt)
     if not items:
-        click.echo("所有单位均已反馈且内容可读。/ Every unit has replied.")
+        click.echo(t("所有单位均已反馈且内容可读，无需催报。", "Every unit has replied; nobody to chase."))
         if output is not None:
-            click.echo(f"无需催报，未写入 {output} / nothing to write")
+            click.echo(t(f"无需催报，未写入 {output}", f"nothing to chase; {output} not written"))
         return
     contacts = "；".join(" ".join(x for x in (p.name, p.phone) if x) for p in result.consultation.contacts)
     rows = [[n, i.unit.name, i.unit.group, "未反馈" if i.status == "missing" else "待核实", i.why]
@@ -327,27 +432,42 @@ def _write_notices(items: list[Any], result: Any, output: Path, single: bool) ->
         _fail(str(exc))
 
 
-@main.command()
-@click.argument("ledger", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@main.command(
+    short_help=t("根据台账写出意见采纳情况说明", "the adoption report from the ledger"),
+    help=_english_only(
+        "Write the adoption report (意见采纳情况说明) from the decisions in LEDGER (written by digest --ledger)."
+    ),
+)
+@click.argument(
+    "ledger", type=click.Path(dir_okay=False, exists=True, path_type=Path), metavar=t("台账", "LEDGER")
+)
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("采纳情况说明.docx"),
     show_default=True,
-    help="Adoption report to write.",
+    metavar=t("文件", "FILE"),
+    help=t("要写出的意见采纳情况说明（Word）。", "Adoption report to write."),
 )
 @click.option(
     "--per-unit",
     "per_unit",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Also write each unit a feedback letter (反馈函) into this folder.",
+    metavar=t("文件夹", "DIR"),
+    help=t(
+        "同时为每个提出意见的单位写一份反馈函，放在这个文件夹中。",
+        "Also write each unit a feedback letter (反馈函) into this folder.",
+    ),
 )
 @click.option(
-    "--date", "date_text", metavar="YYYY-MM-DD", help="Date to sign the papers with (default: today)."
+    "--date",
+    "date_text",
+    metavar="YYYY-MM-DD",
+    help=t("落款日期（缺省：今天）。", "Date to sign the papers with (default: today)."),
 )
 def report(ledger: Path, output: Path, per_unit: Path | None, date_text: str | None) -> None:
-    """Write the adoption report (意见采纳情况说明) from the decisions in LEDGER."""
+    """根据台账中填写的处理意见，写出意见采纳情况说明（台账由 digest --ledger 生成）。"""
     from .ledger import LedgerError, read_ledger, read_summary
     from .outputs import OutputError, write_atomically
     from .render.report_docx import write_report, write_unit_letters
@@ -360,7 +480,9 @@ def report(ledger: Path, output: Path, per_unit: Path | None, date_text: str | N
         _fail(str(exc))
     problems = check_decisions(rows)
     if problems:
-        click.echo(f"错误 / error: 台账中有 {len(problems)} 条意见的处理意见不完整，未生成说明：", err=True)
+        click.echo(t(f"错误：台账中有 {len(problems)} 条意见的处理意见不完整，未生成说明：",
+                     f"error: {len(problems)} opinions in the ledger lack a complete decision; no report written:"),
+                   err=True)  # fmt: skip
         for p in problems:
             click.echo(f"  第{p.row}行 {p.id} {p.unit}：{p.message}", err=True)
         click.echo(
@@ -371,19 +493,30 @@ def report(ledger: Path, output: Path, per_unit: Path | None, date_text: str | N
     try:
         today = dt.date.fromisoformat(date_text) if date_text else dt.date.today()
     except ValueError:
-        raise click.BadParameter("use YYYY-MM-DD", param_hint="--date") from None
+        raise click.BadParameter(
+            t("请写成 年-月-日，如 2023-04-10", "use YYYY-MM-DD"), param_hint="--date"
+        ) from None
     try:
         write_atomically(output, lambda temp: write_report(rows, summary, temp, today))
     except OutputError as exc:
         _fail(str(exc))
-    click.echo(f"已写入采纳情况说明 / report written: {output}")
+    click.echo(t(f"已写入意见采纳情况说明：{output}", f"report written: {output}"))
     if per_unit:
         letters = write_unit_letters(rows, summary, per_unit, today)
-        click.echo(f"已写入 {len(letters)} 份反馈函 / letters written: {per_unit}")
+        click.echo(
+            t(f"已写入 {len(letters)} 份反馈函：{per_unit}", f"{len(letters)} letters written: {per_unit}")
+        )
 
 
-@main.command()
-@click.argument("letter", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@main.command(
+    short_help=t("从征求意见函生成配置文件", "set up a consultation from the letter"),
+    help=_english_only(
+        "Set up a consultation from LETTER (the letter as sent, .docx or .txt): consultation.toml, draft.docx and a returns folder."
+    ),
+)
+@click.argument(
+    "letter", type=click.Path(dir_okay=False, exists=True, path_type=Path), metavar=t("来函", "LETTER")
+)
 @click.option(
     "-o",
     "--output",
@@ -391,18 +524,30 @@ def report(ledger: Path, output: Path, per_unit: Path | None, date_text: str | N
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("."),
     show_default=True,
-    help="Folder for consultation.toml and draft.docx.",
+    metavar=t("文件夹", "DIR"),
+    help=t(
+        "在这个文件夹中写出 consultation.toml、draft.docx 和 returns 文件夹。",
+        "Folder for consultation.toml, draft.docx and returns/.",
+    ),
 )
-@click.option("--force", is_flag=True, help="Overwrite an existing consultation.toml.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help=t("覆盖已有的 consultation.toml。", "Overwrite an existing consultation.toml."),
+)
 @click.option(
     "--units",
     "units_file",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     default=None,
-    help="A separate list of the units consulted (.xlsx, .docx, .doc, .txt); replaces the letter's own list.",
+    metavar=t("名单文件", "FILE"),
+    help=t(
+        "单独的征求意见单位名单（.xlsx、.docx、.doc、.txt），代替来函中的名单。",
+        "A separate list of the units consulted (.xlsx, .docx, .doc, .txt); replaces the letter's own list.",
+    ),
 )
 def init(letter: Path, folder: Path, force: bool, units_file: Path | None) -> None:
-    """Set up a consultation from LETTER (the letter as sent: .docx, .doc/.wps, text PDF or .txt)."""
+    """从征求意见函（发出的原文：.docx、.doc/.wps、文字版 PDF 或 .txt）生成 consultation.toml、征求意见稿 draft.docx 和 returns 文件夹。"""
     from .letter import (
         LetterError,
         consultation_toml,
@@ -414,7 +559,7 @@ def init(letter: Path, folder: Path, force: bool, units_file: Path | None) -> No
 
     target = folder / "consultation.toml"
     if target.exists() and not force:
-        _fail(f"{target} 已存在；加 --force 覆盖 / exists, use --force")
+        _fail(t(f"{target} 已存在；如要覆盖请加 --force", f"{target} exists; use --force to overwrite it"))
     unreadable = ""
     try:
         lines = read_letter_lines(letter)
@@ -440,8 +585,23 @@ def init(letter: Path, folder: Path, force: bool, units_file: Path | None) -> No
     )
 
 
-@main.command()
-@_consultation_option
+@main.command(
+    short_help=t("为每个单位生成修改意见表", "pre-filled forms for every unit"),
+    help=_english_only(
+        "Write every unit a pre-filled Annex-3 form (.docx and .xlsx) with its name in the header. Uses the consultation.toml in the current folder or its parents unless -c names one."
+    ),
+)
+@click.option(
+    "-c",
+    "--consultation",
+    "consultation_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar=t("配置文件", "FILE"),
+    help=t(
+        "征求意见配置文件 consultation.toml（缺省：在当前文件夹及其上级文件夹中找）。",
+        "consultation.toml (default: the nearest one in the current folder or its parents).",
+    ),
+)
 @click.option(
     "-o",
     "--output",
@@ -449,10 +609,14 @@ def init(letter: Path, folder: Path, force: bool, units_file: Path | None) -> No
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("forms"),
     show_default=True,
-    help="Folder for the forms.",
+    metavar=t("文件夹", "DIR"),
+    help=t("修改意见表写到这个文件夹。", "Folder for the forms."),
 )
 def forms(consultation_path: Path | None, folder: Path) -> None:
-    """Write every unit a pre-filled Annex-3 form (.docx and .xlsx) with its name in the header."""
+    """为每个征求意见单位生成表头已填好单位名称的修改意见表（.docx 和 .xlsx），随函发出。
+
+    缺省使用当前文件夹或其上级文件夹中的 consultation.toml，也可以用 -c 指定。
+    """
     from .render.forms import write_forms
 
     consultation = _load(consultation_path, Path.cwd())

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Consultation, Contact, Unit
+from .textfile import read_settings_text
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 FILENAME = "consultation.toml"
@@ -37,9 +38,14 @@ def load_consultation(path: Path) -> Consultation:
     from .draft import DraftError, load_draft
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConsultationError(f"{path}: cannot read the consultation file ({exc})") from exc
+        decoded = read_settings_text(path)
+    except OSError as exc:
+        raise ConsultationError(f"{path}: 无法读取配置文件（{exc}）") from exc
+    except UnicodeDecodeError as exc:
+        raise ConsultationError(
+            f"{path}: 无法识别文件编码（不是 UTF-8，也不是 GBK）：请用记事本打开后“另存为”UTF-8 编码（{exc}）"
+        ) from exc
+    text = decoded.text
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -76,6 +82,7 @@ def load_consultation(path: Path) -> Consultation:
         draft=draft,
         path=path.resolve(),
         draft_path=draft_path,
+        notes=(decoded.note,) if decoded.note else (),
     )
 
 

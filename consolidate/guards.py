@@ -12,17 +12,27 @@ Limits (generous for real documents: the largest real forms are a few MB):
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import signal
 import threading
+import time
 import zipfile
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import Any, TypeVar
+
+J = TypeVar("J")
+R = TypeVar("R")
 
 MAX_MEMBERS = 5_000
 MAX_MEMBER_BYTES = 100 * 1024 * 1024  # one part of a package, inflated
 MAX_TOTAL_BYTES = 300 * 1024 * 1024  # all parts, inflated
 MAX_RATIO = 100  # inflated / compressed, for parts over 1 MB
-SECONDS_PER_FILE = 60
+SECONDS_PER_FILE = 60  # reading one file; enforced by SIGALRM, or by stopping its worker process
+STARTUP_ALLOWANCE_S = 60  # a worker process's start-up, before its first file's budget begins
 
 
 class UnsafeFile(Exception):
@@ -82,16 +92,22 @@ class FileTimeout(Exception):
     """One file took longer than its time budget."""
 
 
+def alarm_available() -> bool:
+    """Whether `time_budget` can interrupt this thread (POSIX, main thread): otherwise
+    reading must go through `bounded_map` to be bounded at all — always so on Windows."""
+    return hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+
+
 @contextlib.contextmanager
-def time_budget(seconds: int = SECONDS_PER_FILE) -> Iterator[None]:
-    """Raise `FileTimeout` in the block after ``seconds`` (main thread on POSIX only;
-    elsewhere the size limits above are the bound)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+def time_budget(seconds: float = SECONDS_PER_FILE) -> Iterator[None]:
+    """Raise `FileTimeout` in the block after ``seconds``, where `alarm_available`;
+    elsewhere a no-op, and the caller runs the block in `bounded_map` instead."""
+    if not alarm_available():
         yield
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise FileTimeout(f"读取超过 {seconds} 秒，已放弃")
+        raise FileTimeout(f"读取超过 {seconds:g} 秒，已放弃")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -100,3 +116,128 @@ def time_budget(seconds: int = SECONDS_PER_FILE) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """What `bounded_map` yields for a job it had to stop; ``why`` is for the clerk."""
+
+    why: str
+
+
+def bounded_map(
+    func: Callable[[J], R],
+    jobs: Sequence[J],
+    seconds: float = SECONDS_PER_FILE,
+    workers: int = 1,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+    start_method: str | None = None,
+) -> Iterator[R | Stopped]:
+    """``func`` over ``jobs`` in worker processes, each job bounded by ``seconds``.
+
+    A job that overruns has its worker process terminated — the one thing that stops a
+    parser stuck inside C code on every platform — and a fresh worker takes the next job;
+    a worker that dies (a parser crashing the interpreter) costs only its own job.
+    Results come back in the jobs' order. ``func`` and ``initializer`` must be importable
+    module-level functions, as Windows starts workers afresh rather than forking
+    (``start_method="spawn"`` does the same elsewhere).
+    """
+    context = multiprocessing.get_context(start_method)
+    pending = deque(enumerate(jobs))
+    size = max(1, min(workers, len(jobs)))
+    idle = [_Worker(context, func, initializer, initargs) for _ in range(size)] if jobs else []
+    busy: dict[Connection, tuple[_Worker, int, float]] = {}
+    results: dict[int, Any] = {}
+    following = 0
+    try:
+        while pending or busy:
+            while idle and pending:
+                worker = idle.pop()
+                index, job = pending.popleft()
+                worker.connection.send(job)
+                # Until the worker says it has begun, allow for its start-up (Windows
+                # starts a fresh interpreter and imports everything).
+                busy[worker.connection] = (worker, index, time.monotonic() + STARTUP_ALLOWANCE_S)
+            first_deadline = min(started for _, _, started in busy.values()) + seconds
+            ready = wait(list(busy), timeout=max(0.0, first_deadline - time.monotonic()))
+            for connection in ready:
+                assert isinstance(connection, Connection)
+                worker, index, started = busy.pop(connection)
+                try:
+                    outcome, value = connection.recv()
+                except (EOFError, OSError):
+                    worker.stop()
+                    results[index] = Stopped("读取时程序异常退出（文件可能已损坏或构造异常），已放弃")
+                    if pending:
+                        idle.append(_Worker(context, func, initializer, initargs))
+                    continue
+                if outcome == "begun":
+                    busy[connection] = (worker, index, time.monotonic())
+                    continue
+                if outcome == "error":
+                    raise RuntimeError(value)
+                results[index] = value
+                idle.append(worker)
+            now = time.monotonic()
+            for connection, (worker, index, started) in list(busy.items()):
+                if now - started >= seconds:
+                    del busy[connection]
+                    worker.stop()
+                    results[index] = Stopped(f"读取超过 {seconds:g} 秒，已放弃")
+                    if pending:
+                        idle.append(_Worker(context, func, initializer, initargs))
+            while following in results:
+                yield results.pop(following)
+                following += 1
+    finally:
+        for worker in [*idle, *(w for w, _, _ in busy.values())]:
+            worker.stop()
+
+
+class _Worker:
+    """One worker process and the pipe to it."""
+
+    def __init__(
+        self,
+        context: Any,
+        func: Callable[..., Any],
+        initializer: Callable[..., None] | None,
+        initargs: tuple[Any, ...],
+    ) -> None:
+        self.connection, theirs = context.Pipe()
+        self.process = context.Process(target=_serve, args=(theirs, func, initializer, initargs), daemon=True)
+        self.process.start()
+        theirs.close()
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            with contextlib.suppress(OSError, ValueError):
+                self.connection.send(None)
+            self.process.join(0.2)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(5)
+        self.connection.close()
+
+
+def _serve(
+    connection: Any,
+    func: Callable[..., Any],
+    initializer: Callable[..., None] | None,
+    initargs: tuple[Any, ...],
+) -> None:
+    if initializer is not None:
+        initializer(*initargs)
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        connection.send(("begun", None))
+        try:
+            connection.send(("ok", func(job)))
+        except Exception as exc:
+            connection.send(("error", f"{type(exc).__name__}: {exc}"))

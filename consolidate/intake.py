@@ -267,6 +267,11 @@ def _unreadable_return(found: FoundFile, ident: Identification) -> Return:
                   identified_by=ident.evidence, received=found.received)  # fmt: skip
 
 
+def unreadable(found: FoundFile, context: IntakeContext, why: str) -> Intake:
+    """The return of a file that could not be read, and the finding that says why."""
+    return _unreadable(found, context, why)
+
+
 def _unreadable(found: FoundFile, context: IntakeContext, why: str) -> Intake:
     ident = identify_return(found.relative, context.roster, None, found.sender)
     message = f"无法读取：{why}。其他文件照常处理；请联系该单位重新发送可编辑电子版"
@@ -323,9 +328,7 @@ def _content_findings(content: FormContent, unit: Unit, found: FoundFile) -> lis
             "表格中没有意见，也没有“无修改意见”的表述：请与该单位确认", unit.name, file,
         ))  # fmt: skip
     if found.kind == "word":
-        findings.append(
-            Finding("info", "converted", "旧版格式，已用 LibreOffice 转换后读取", unit.name, file)
-        )
+        findings.append(Finding("info", "converted", "旧版格式，已转换为 .docx 后读取", unit.name, file))
     if content.lost:
         findings.append(Finding(
             "error", "cells-lost",

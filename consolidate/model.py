@@ -188,6 +188,7 @@ class Consultation:
     draft: Draft | None = None
     path: Path | None = None
     draft_path: Path | None = None
+    notes: tuple[str, ...] = ()  # about reading the file itself, e.g. its encoding
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Draft, Finding, Opinion
+from .textfile import read_settings_text
 
 FILENAME = "overrides.toml"
 
@@ -34,13 +35,15 @@ class OverridesError(Exception):
 class Overrides:
     moves: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
     duplicates: dict[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # about reading the file itself, e.g. its encoding
 
 
 def load_overrides(path: Path) -> Overrides:
     if not path.is_file():
         return Overrides()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        decoded = read_settings_text(path)
+        data = tomllib.loads(decoded.text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise OverridesError(f"{path}: {exc}") from exc
     moves: dict[str, tuple[tuple[str, ...], str]] = {}
@@ -58,7 +61,7 @@ def load_overrides(path: Path) -> Overrides:
         if not isinstance(opinion, str) or not isinstance(of, str):
             raise OverridesError(f'{path}: duplicate[{n}] needs opinion = "id" and of = "id"')
         duplicates[opinion] = of
-    return Overrides(moves, duplicates)
+    return Overrides(moves, duplicates, (decoded.note,) if decoded.note else ())
 
 
 def apply_overrides(

@@ -12,7 +12,8 @@ from .attribution import ClauseIndex, attribute_opinion
 from .cache import ResultCache, cache_dir, content_key
 from .convert import convert_word_files
 from .discover import FoundFile, discover
-from .intake import Intake, IntakeContext, take_in
+from .guards import SECONDS_PER_FILE, alarm_available, bounded_map
+from .intake import Intake, IntakeContext, take_in, unreadable
 from .merge import group_by_clause
 from .model import Consolidation, Consultation, Finding, Opinion
 from .overrides import FILENAME as OVERRIDES
@@ -39,11 +40,11 @@ def consolidate(
     temporary folder that is removed afterwards; nothing is written into ``returns_dir``.
     """
     if not returns_dir.is_dir():
-        raise ReturnsFolderError(f"{returns_dir}: not a folder")
+        raise ReturnsFolderError(f"{returns_dir}：文件夹不存在或不是文件夹，请检查路径")
     try:
         found, ignored = discover(returns_dir)
     except OSError as exc:
-        raise ReturnsFolderError(f"{returns_dir}: cannot list the folder ({exc})") from exc
+        raise ReturnsFolderError(f"{returns_dir}：无法列出文件夹内容（{exc}），请检查权限") from exc
 
     cache = ResultCache(cache_dir() if use_cache else None)
     context = IntakeContext(Roster(consultation.units), consultation.draft, consultation.reference, cache)
@@ -65,6 +66,16 @@ def consolidate(
             if intake.ret is not None:
                 returns.append(intake.ret)
             findings.extend(intake.findings)
+    for note in consultation.notes:
+        findings.append(
+            Finding(
+                "warning",
+                "settings-encoding",
+                note,
+                None,
+                consultation.path.name if consultation.path else None,
+            )
+        )
     for file, why in ignored:
         findings.append(Finding("info", "ignored-file", why, None, file))
     if consultation.draft is None:
@@ -78,9 +89,11 @@ def consolidate(
     overrides_path = consultation.path.parent / OVERRIDES if consultation.path else None
     if overrides_path is not None:
         try:
-            placed, override_findings = apply_overrides(
-                placed, load_overrides(overrides_path), consultation.draft
-            )
+            overrides = load_overrides(overrides_path)
+            placed, override_findings = apply_overrides(placed, overrides, consultation.draft)
+            override_findings += [
+                Finding("warning", "settings-encoding", n, None, OVERRIDES) for n in overrides.notes
+            ]
         except OverridesError as exc:
             override_findings = [Finding("error", "overrides-invalid", str(exc), None, OVERRIDES)]
         findings.extend(override_findings)
@@ -111,6 +124,13 @@ def _take_in_all(jobs: list[tuple[FoundFile, Path | None]], context: IntakeConte
     """Read the files, across processes when there are many: parsing is CPU-bound and
     each file is independent. Results come back in the files' order."""
     workers = min(os.cpu_count() or 1, 8)
+    if not alarm_available():
+        # No SIGALRM (Windows, or a thread): only a worker process that can be stopped
+        # bounds a file that hangs its parser.
+        stopped_or_read = bounded_map(_take_in_job, jobs, SECONDS_PER_FILE, workers, _init_worker, (context,))
+        for (item, _), outcome in zip(jobs, stopped_or_read):
+            yield outcome if isinstance(outcome, Intake) else unreadable(item, context, outcome.why)
+        return
     if len(jobs) < PARALLEL_FROM or workers < 2 or os.environ.get("CONSOLIDATE_WORKERS") == "1":
         for item, converted in jobs:
             yield take_in(item, context, converted)

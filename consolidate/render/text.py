@@ -1,13 +1,52 @@
-"""Plain and Markdown text for pipes, logs and e-mails (tabulate), when rich is not wanted."""
+"""Plain and Markdown text for pipes, logs and e-mails (tabulate), when rich is not wanted.
+
+Columns are aligned by display width (a Chinese character takes two columns): tabulate
+does so when wcwidth is installed, which is why wcwidth is a dependency.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..model import Consolidation
+from ..model import Consolidation, UnitReport
 from ..summary import STATUS_LABELS, summary_sentence
 
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_LABELS = _SEVERITY
+
+UNIT_HEADERS = ["单位", "分组", "状态", "意见", "逾期", "盖章件", "电子版"]
+
+#: Every mark the unit table uses, explained below it.
+LEGEND = (
+    "说明：意见＝提出的意见条数；逾期：是＝晚于截止时间，不详＝没有填表时间或邮件日期、无法判断；"
+    "盖章件/电子版：有＝已收到；待核实＝文件读不出或认不出所属单位，见“需要注意的问题”。"
+)
+
+
+def late_mark(report: UnitReport) -> str:
+    """逾期 column: 是, or 不详 for a reply whose date cannot be told, else blank."""
+    if report.late:
+        return "是"
+    if report.late is None and report.status in ("opinions", "no_opinion"):
+        return "不详"
+    return ""
+
+
+def unit_name(report: UnitReport) -> str:
+    return report.unit.name + ("" if report.unit.listed else "（名单外）")
+
+
+def unit_cells(report: UnitReport) -> list[str]:
+    """The unit table's cells for one unit, as both the plain and the rich table show them."""
+    return [
+        unit_name(report),
+        report.unit.group,
+        STATUS_LABELS[report.status],
+        str(report.opinions) if report.opinions else "",
+        late_mark(report),
+        "有" if report.stamped_copy else "",
+        "有" if report.editable_copy else "",
+    ]
 
 
 def table_text(headers: list[str], rows: list[list[Any]], markdown: bool = False) -> str:
@@ -21,15 +60,13 @@ def summary_text(result: Consolidation, markdown: bool = False, show_info: bool 
     heading = "## " if markdown else ""
     out = [f"{'# ' if markdown else ''}{c.title}", f"{c.reference}　截止：{c.deadline:%Y-%m-%d %H:%M}", "",
            summary_sentence(result), "", f"{heading}各单位反馈情况", ""]  # fmt: skip
-    rows = []
-    for r in result.units:
-        late = "是" if r.late else ""
-        rows.append([r.unit.name + ("" if r.unit.listed else "（名单外）"), r.unit.group, STATUS_LABELS[r.status],
-                     r.opinions or "", late, "有" if r.stamped_copy else "", "有" if r.editable_copy else "",
-                     len(r.files) or ""])  # fmt: skip
-    out.append(
-        table_text(["单位", "分组", "状态", "意见", "逾期", "盖章件", "电子版", "文件数"], rows, markdown)
-    )
+    rows = [[*unit_cells(r), len(r.files) or ""] for r in result.units]
+    out.append(table_text([*UNIT_HEADERS, "文件数"], rows, markdown))
+    out += ["", LEGEND + "文件数＝收到的文件个数（-v 列出文件名）。"]
+    if show_info:
+        files = [[unit_name(r), f] for r in result.units for f in r.files]
+        if files:
+            out += ["", f"{heading}各单位的文件", "", table_text(["单位", "文件"], files, markdown)]
     missing = [r.unit.name for r in result.units if r.status == "missing"]
     if missing:
         out += ["", f"{heading}未反馈单位（{len(missing)}个）", "", "、".join(missing)]
