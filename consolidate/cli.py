@@ -48,6 +48,7 @@ def _fail(message: str) -> None:
         consolidate chase 反馈文件夹           需要催报的单位和催报通知
         consolidate digest 反馈文件夹          会议用修改意见汇总表（加 --ledger 写处理台账）
         consolidate report 台账 -o 文件        会后根据台账写出意见采纳情况说明
+        consolidate compare 原稿 修改稿 --ledger 台账  修改对照表，并核对采纳的意见是否已体现
 
         每个命令的详细用法：consolidate 命令 --help。英文界面：设置环境变量 CONSOLIDATE_LANG=en。
         """,
@@ -60,6 +61,7 @@ def _fail(message: str) -> None:
         consolidate chase RETURNS_DIR         whom to chase, with a message for each
         consolidate digest RETURNS_DIR        the Word digest for the meeting (+ --ledger)
         consolidate report LEDGER -o FILE     the adoption report from the decisions
+        consolidate compare OLD NEW --ledger LEDGER  the 修改对照表, with the decisions checked
 
         Chinese is the default; CONSOLIDATE_LANG=zh forces it, CONSOLIDATE_LANG=en or an en_* locale gives English.
         """,
@@ -624,14 +626,32 @@ def forms(consultation_path: Path | None, folder: Path) -> None:
     click.echo(f"已为 {len(consultation.units)} 个单位写入 {len(written)} 份修改意见表：{folder}")
 
 
-@main.command()
-@click.argument("old_draft", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.argument("new_draft", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@main.command(
+    short_help=t("修改对照表，并核对采纳的意见", "the 修改对照表, with the decisions checked"),
+    help=_english_only(
+        "Compare the consulted draft OLD_DRAFT with the revised NEW_DRAFT: write the 修改对照表 and check "
+        "that every adopted opinion in the ledger shows in the new text."
+    ),
+)
+@click.argument(
+    "old_draft",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    metavar=t("征求意见稿", "OLD_DRAFT"),
+)
+@click.argument(
+    "new_draft",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    metavar=t("修改稿", "NEW_DRAFT"),
+)
 @click.option(
     "--ledger",
     "ledger_path",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="处理台账（.xlsx）：核对采纳的意见是否已在修改稿中体现，并在修改说明中列出。",
+    metavar=t("台账", "LEDGER"),
+    help=t(
+        "处理台账（.xlsx）：核对采纳的意见是否已在修改稿中体现，并在修改说明中列出。",
+        "The decision ledger (.xlsx): check that adopted opinions show in the new text, and name them.",
+    ),
 )
 @click.option(
     "-o",
@@ -639,15 +659,24 @@ def forms(consultation_path: Path | None, folder: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("修改对照表.docx"),
     show_default=True,
-    help="要写出的修改对照表（.docx）。",
+    metavar=t("文件", "FILE"),
+    help=t("要写出的修改对照表（.docx）。", "The comparison table (.docx) to write."),
 )
-@click.option("--json", "json_path", metavar="PATH", help="同时写出 JSON 结果；“-”表示输出到标准输出。")
+@click.option(
+    "--json",
+    "json_path",
+    metavar=t("文件|-", "PATH|-"),
+    help=t("同时写出 JSON 结果；“-”表示输出到标准输出。", "Also write the result as JSON ('-' for stdout)."),
+)
 @click.option(
     "--unchanged",
     type=click.Choice(["omit", "collapse", "show"]),
     default="omit",
     show_default=True,
-    help="未修改的条款：omit 不列出，collapse 合并为一行说明，show 全部列出。",
+    help=t(
+        "未修改的条款：omit 不列出，collapse 合并为一行说明，show 全部列出。",
+        "Unchanged clauses: omit them, collapse each run into one line, or show them.",
+    ),
 )
 def compare(
     old_draft: Path,
