@@ -160,7 +160,31 @@ def check_ledger_path(path: Path) -> None:
         )
     _refuse_if_open(path)
     if path.exists():
+        _refuse_what_would_be_lost(path)
         read_ledger(path)
+
+
+# Parts of a workbook openpyxl does not carry over when it saves: the team would lose them.
+_UNKEPT_PARTS = (
+    ("xl/charts/", "图表"), ("xl/drawings/drawing", "图片或图形"), ("xl/pivotTables/", "数据透视表"),
+    ("xl/slicers/", "切片器"), ("xl/timelines/", "日程表"), ("xl/vbaProject.bin", "宏"),
+)  # fmt: skip
+
+
+def _refuse_what_would_be_lost(path: Path) -> None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return  # said by the reader, in its words
+    found = [what for prefix, what in _UNKEPT_PARTS if any(n.startswith(prefix) for n in names)]
+    if found:
+        raise LedgerError(
+            f"{path}: 台账中有{'、'.join(dict.fromkeys(found))}，本工具更新台账时无法保留它们："
+            "请把它们移到另一个工作簿（或另存一份副本），再重新运行"
+        )
 
 
 def _refuse_if_open(path: Path) -> None:
@@ -334,6 +358,8 @@ def update_ledger(result: Consolidation, path: Path) -> LedgerUpdate:
     if path.suffix.lower() != LEDGER_SUFFIX:
         raise LedgerError(f"{path}: 台账只能保存为 .xlsx 文件")
     _refuse_if_open(path)
+    if path.exists():
+        _refuse_what_would_be_lost(path)
     before = fingerprint(path)
     rows = [opinion_row(o, result) for o in result.opinions if not o.superseded]
     outcome: list[LedgerUpdate] = []
