@@ -44,9 +44,7 @@ def check_outputs(
     outputs = list(outputs)
     inputs = [i for i in inputs if i.path is not None]
     seen: dict[str, Output] = {}
-    for out in outputs:
-        if out.suffixes and out.path.suffix.lower() not in out.suffixes:
-            raise OutputError(f"{out.path}: {out.what}应保存为 {'/'.join(out.suffixes)} 文件，请换一个文件名")
+    for out in outputs:  # the worst mistakes first: one file written twice, an input lost
         key = _identity(out.path)
         if key in seen:
             raise OutputError(
@@ -58,6 +56,9 @@ def check_outputs(
                 raise OutputError(
                     f"{out.path}: 这是{source.what}（输入文件），不能用{out.what}覆盖它，请换一个输出文件名"
                 )
+    for out in outputs:
+        if out.suffixes and out.path.suffix.lower() not in out.suffixes:
+            raise OutputError(f"{out.path}: {out.what}应保存为 {'/'.join(out.suffixes)} 文件，请换一个文件名")
         if returns_dir is not None:
             check_target(out.path, returns_dir)
         check_folder(out.path)
