@@ -11,7 +11,7 @@ from pathlib import Path
 from .attribution import ClauseIndex, attribute_opinion
 from .cache import ResultCache, cache_dir, content_key
 from .convert import convert_word_files
-from .discover import FoundFile, discover
+from .discover import FoundFile, survey_folder
 from .intake import Intake, IntakeContext, take_in
 from .merge import group_by_clause
 from .model import Consolidation, Consultation, Finding, Opinion
@@ -40,14 +40,17 @@ def consolidate(
     """
     if not returns_dir.is_dir():
         raise ReturnsFolderError(f"{returns_dir}: not a folder")
+    if not os.access(returns_dir, os.R_OK | os.X_OK):
+        raise ReturnsFolderError(f"{returns_dir}: 没有权限读取该文件夹，请检查权限")
     try:
-        found, ignored = discover(returns_dir)
+        survey = survey_folder(returns_dir)
     except OSError as exc:
-        raise ReturnsFolderError(f"{returns_dir}: cannot list the folder ({exc})") from exc
+        raise ReturnsFolderError(f"{returns_dir}: 无法列出文件夹内容（{exc.strerror or exc}）") from exc
+    found, ignored = survey.found, survey.ignored
 
     cache = ResultCache(cache_dir() if use_cache else None)
     context = IntakeContext(Roster(consultation.units), consultation.draft, consultation.reference, cache)
-    findings: list[Finding] = []
+    findings: list[Finding] = list(survey.problems)
     returns = []
     with tempfile.TemporaryDirectory(prefix="consolidate-") as workdir:
         unpacked = expand(found, Path(workdir))
