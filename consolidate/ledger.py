@@ -411,6 +411,16 @@ def _update(
         notes.append(
             f"第{'、'.join(str(r) for r in frozen[:10])}行的处理意见/说明是公式：已换成公式的计算结果保存，内容未变"
         )
+    renamed = _match_renamed(previous, rows)
+    for old_row, new_id in renamed.items():
+        put(old_row.row, "编号", new_id)
+        at[new_id] = old_row
+    if renamed:
+        notes.append(
+            f"{len(renamed)} 条意见的编号已更新（来源文件改名或程序升级），按单位和意见原文对应，处理意见已保留"
+        )
+    renamed_ids = {r.id for r in renamed}
+    previous = [r for r in previous if r.id not in renamed_ids]
     current = {r.id for r in rows}
     appended: list[LedgerRow] = []
     carried = 0
@@ -443,6 +453,26 @@ def _update(
     _print_setup(sheet, where.header_row)
     _write_summary(workbook, result)
     return LedgerUpdate(carried, len(appended), removed, tuple(notes))
+
+
+def _match_renamed(previous: list[LedgerRow], rows: list[LedgerRow]) -> dict[LedgerRow, str]:
+    """Old rows whose id is gone matched to new ids by unit and opinion text, where the
+    match is unique on both sides: a renamed file, or ids made by an older version."""
+    known = {r.id for r in previous}
+    current = {r.id for r in rows}
+    orphans: dict[tuple[str, str], list[LedgerRow]] = {}
+    for r in previous:
+        if r.id not in current and not r.removed:
+            orphans.setdefault((r.unit, r.opinion), []).append(r)
+    newcomers: dict[tuple[str, str], list[LedgerRow]] = {}
+    for r in rows:
+        if r.id not in known:
+            newcomers.setdefault((r.unit, r.opinion), []).append(r)
+    return {
+        olds[0]: news[0].id
+        for key, olds in orphans.items()
+        if len(olds) == 1 and len(news := newcomers.get(key, [])) == 1
+    }
 
 
 def _freeze_decision_formulas(sheet: Any, computed: Any, where: _Sheet, rows: list[LedgerRow]) -> list[int]:
