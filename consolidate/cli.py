@@ -36,8 +36,10 @@ def main() -> None:
     consolidate report LEDGER -o FILE     the adoption report from the decisions
     """
     from .console import make_streams_safe
+    from .runs import stop_signals_as_interrupts
 
     make_streams_safe()
+    stop_signals_as_interrupts()
 
 
 _consultation_option = click.option(

@@ -54,6 +54,22 @@ def remove_orphaned_workdirs(base: Path | None = None) -> list[Path]:
     return removed
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise Interrupted(f"signal {signum}")
+
+
+def stop_signals_as_interrupts() -> None:
+    """For the whole command (called by the CLI): SIGTERM and SIGHUP unwind like Ctrl-C,
+    so outputs being written are not left as temporary files."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(OSError, ValueError):
+                signal.signal(number, _stop)
+
+
 @contextlib.contextmanager
 def interrupts_as_exceptions() -> Iterator[None]:
     """Within the block, SIGTERM and SIGHUP raise `Interrupted` (main thread only), so
@@ -62,15 +78,12 @@ def interrupts_as_exceptions() -> Iterator[None]:
         yield
         return
 
-    def stop(signum: int, frame: object) -> None:
-        raise Interrupted(f"signal {signum}")
-
     previous = {}
     for name in ("SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)
         if number is not None:
             try:
-                previous[number] = signal.signal(number, stop)
+                previous[number] = signal.signal(number, _stop)
             except (OSError, ValueError):
                 continue
     try:
@@ -100,6 +113,11 @@ def watch_parent(parent: int, interval: float = 0.5) -> None:
     parent is gone — killed with -9, it cannot stop its workers itself."""
     with contextlib.suppress(ValueError, OSError):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # inherited from the parent: a worker just ends
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError, OSError):
+                signal.signal(number, signal.SIG_DFL)
 
     def watch() -> None:
         while True:
