@@ -200,10 +200,10 @@ def _thaw(hint: Any, value: Any) -> Any:
         args = typing.get_args(hint)
         inner = args[0] if args else Any
         if dataclasses.is_dataclass(inner):
-            return tuple(_from_json(inner, v) for v in value)
+            return tuple(_from_json(typing.cast(type, inner), v) for v in value)
         return tuple(_thaw(inner, v) for v in value)
     if isinstance(value, dict):
-        if dataclasses.is_dataclass(hint):
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             return _from_json(hint, value)
         raise ValueError("unexpected object")
     return value

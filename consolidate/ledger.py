@@ -12,6 +12,7 @@ the file open in Excel/WPS/LibreOffice or changed while the digest ran.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -66,8 +67,6 @@ class LedgerRow:
         return self.state.startswith("已移除")
 
     def _replace_state(self, state: str) -> LedgerRow:
-        import dataclasses
-
         return dataclasses.replace(self, state=state)
 
 
@@ -298,8 +297,15 @@ def _rows(path: Path, workbook: Any, values: Any) -> list[LedgerRow]:
                 "请删除或合并重复的行，只保留一行的处理意见，然后重新运行"
             )
         first_row[row_id] = r
-        ledger.append(LedgerRow(*(value(r, name) for name in _TOOL_COLUMNS), row=r))
+        ledger.append(_row_of(value, r))
     return ledger
+
+
+def _row_of(value: Any, r: int) -> LedgerRow:
+    """The ledger row ``r`` from its cells, in the order of `COLUMNS`."""
+    cells = [value(r, name) for name in _TOOL_COLUMNS]
+    names = [f.name for f in dataclasses.fields(LedgerRow) if f.name != "row"]
+    return LedgerRow(**dict(zip(names, cells)), row=r)
 
 
 def normalise_decision(value: str) -> str:
@@ -309,8 +315,6 @@ def normalise_decision(value: str) -> str:
 
 def merge_rows(current: list[LedgerRow], previous: list[LedgerRow]) -> list[LedgerRow]:
     """Current opinions with the decisions already recorded, then removed opinions kept."""
-    import dataclasses
-
     recorded = {r.id: r for r in previous}
     merged = [
         dataclasses.replace(row, decision=recorded[row.id].decision, note=recorded[row.id].note)

@@ -103,10 +103,10 @@ def check_target(target: Path, returns_dir: Path) -> None:
 
 def consultation_inputs(consultation: Consultation) -> list[Input]:
     """The consultation's own files: never overwritten by an output."""
-    inputs = [Input(consultation.path, "征求意见配置文件"), Input(consultation.draft_path, "征求意见稿")]
+    named = [(consultation.path, "征求意见配置文件"), (consultation.draft_path, "征求意见稿")]
     if consultation.path is not None:
-        inputs.append(Input(consultation.path.parent / "overrides.toml", "人工调整文件"))
-    return [i for i in inputs if i.path is not None]
+        named.append((consultation.path.parent / "overrides.toml", "人工调整文件"))
+    return [Input(path, what) for path, what in named if path is not None]
 
 
 def check_not_input(target: Path, consultation: Consultation) -> None:
@@ -166,7 +166,7 @@ ORPHAN_AGE = 24 * 3600  # where a process cannot be asked whether it lives
 
 def remove_orphans(folder: Path, name: str | None = None) -> list[Path]:
     """Delete temporary files a killed run left beside its outputs (only ours, only dead)."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(folder.iterdir())
     except OSError:

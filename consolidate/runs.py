@@ -33,7 +33,7 @@ def workdir_prefix() -> str:
 def remove_orphaned_workdirs(base: Path | None = None) -> list[Path]:
     """Delete the temporary folders of runs that were killed (ours only, never a live one)."""
     folder = Path(base or tempfile.gettempdir())
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(folder.iterdir())
     except OSError:
