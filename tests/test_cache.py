@@ -185,3 +185,23 @@ def test_a_damaged_entry_for_a_converted_file_is_rebuilt_by_converting_again(
     again = consolidate(consultation, returns_dir)
     assert [o.text for o in again.opinions] == [o.text for o in first.opinions]
     assert all(r.readable for r in again.returns)
+
+
+def test_a_file_replaced_during_conversion_is_not_cached_under_the_new_bytes(
+    consultation, returns_dir, cache, monkeypatch, tmp_path
+):
+    legacy = returns_dir / "自治区教育厅.rtf"
+    legacy.write_bytes(b"{\\rtf1 old}")
+    converted = docx_form(tmp_path / "converted.docx", [["1", "自治区教育厅", "旧的意见", "", ""]])
+
+    def convert_while_the_clerk_copies_a_correction(files, workdir):
+        legacy.write_bytes(b"{\\rtf1 corrected}")
+        return {f.relative: converted for f in files}, []
+
+    monkeypatch.setattr(
+        "consolidate.pipeline.convert_word_files", convert_while_the_clerk_copies_a_correction
+    )
+    result = consolidate(consultation, returns_dir)
+    assert not any(o.text == "旧的意见" for o in result.opinions)
+    assert any(f.code == "changed-while-reading" and f.file == "自治区教育厅.rtf" for f in result.findings)
+    assert not _entries(cache)
