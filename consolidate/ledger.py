@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -439,7 +440,7 @@ def _update(
             put(old.row, column, value)
     removed = 0
     for old in previous:
-        if old.id not in current:
+        if old.id not in current and is_tool_id(old.id):
             removed += 1
             put(old.row, "状态", REMOVED)
     last = _last_used_row(sheet)
@@ -459,6 +460,15 @@ def _update(
     return LedgerUpdate(carried, len(appended), removed, tuple(notes))
 
 
+_TOOL_ID = re.compile(r"^[0-9a-f]{8}-\d{2,}$")
+
+
+def is_tool_id(value: str) -> bool:
+    """An id this tool gave (``e8ea4df3-01``). A row the team added with an id of its own
+    (an opinion given by telephone, say) is theirs: never marked removed or refreshed."""
+    return bool(_TOOL_ID.match(value))
+
+
 def _match_renamed(previous: list[LedgerRow], rows: list[LedgerRow]) -> dict[LedgerRow, str]:
     """Old rows whose id is gone matched to new ids by unit and opinion text, where the
     match is unique on both sides: a renamed file, or ids made by an older version."""
@@ -466,7 +476,7 @@ def _match_renamed(previous: list[LedgerRow], rows: list[LedgerRow]) -> dict[Led
     current = {r.id for r in rows}
     orphans: dict[tuple[str, str], list[LedgerRow]] = {}
     for r in previous:
-        if r.id not in current and not r.removed:
+        if r.id not in current and not r.removed and is_tool_id(r.id):
             orphans.setdefault((r.unit, r.opinion), []).append(r)
     newcomers: dict[tuple[str, str], list[LedgerRow]] = {}
     for r in rows:

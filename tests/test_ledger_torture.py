@@ -305,3 +305,21 @@ def test_a_ledger_with_charts_or_pictures_is_refused_rather_than_stripped(result
         _rerun(result, path)
     assert path.read_bytes() == before
     assert os.path.exists(path)
+
+
+def test_a_row_the_team_added_with_its_own_id_is_left_alone(result, ledger):
+    path, decided = ledger
+    workbook, sheet = _sheet(path)
+    row = sheet.max_row + 1
+    for column, value in (
+        (1, "电话-1"),
+        (4, "自治区总工会"),
+        (5, "电话反馈：建议增加劳模工匠内容"),
+        (12, "采纳"),
+    ):
+        sheet.cell(row, column, value)
+    workbook.save(path)
+    update = _rerun(result, path)
+    (mine,) = [r for r in read_ledger(path) if r.id == "电话-1"]
+    assert not mine.removed and mine.decision == "采纳" and update.removed == 0
+    assert decisions(path) == {**decided, "电话-1": ("采纳", "")}
