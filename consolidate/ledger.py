@@ -166,9 +166,10 @@ def check_ledger_path(path: Path) -> None:
 
 # Parts of a workbook openpyxl does not carry over when it saves: the team would lose them.
 _UNKEPT_PARTS = (
-    ("xl/charts/", "图表"), ("xl/drawings/drawing", "图片或图形"), ("xl/pivotTables/", "数据透视表"),
+    ("xl/charts/", "图表"), ("xl/media/", "图片"), ("xl/pivotTables/", "数据透视表"),
     ("xl/slicers/", "切片器"), ("xl/timelines/", "日程表"), ("xl/vbaProject.bin", "宏"),
 )  # fmt: skip
+_SHAPE = ("Anchor", "<xdr:sp", "<xdr:pic", "<xdr:graphicFrame")
 
 
 def _refuse_what_would_be_lost(path: Path) -> None:
@@ -177,9 +178,16 @@ def _refuse_what_would_be_lost(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
-    except (OSError, zipfile.BadZipFile):
+            found = [what for prefix, what in _UNKEPT_PARTS if any(n.startswith(prefix) for n in names)]
+            # LibreOffice writes an empty drawing part into every sheet it saves: only a
+            # drawing that holds something (a shape, a text box) would be lost.
+            for name in names:
+                if name.startswith("xl/drawings/drawing") and name.endswith(".xml"):
+                    with archive.open(name) as part:
+                        if any(mark in part.read(1 << 20).decode("utf-8", "ignore") for mark in _SHAPE):
+                            found.append("图形或文本框")
+    except (OSError, zipfile.BadZipFile, RuntimeError, ValueError):
         return  # said by the reader, in its words
-    found = [what for prefix, what in _UNKEPT_PARTS if any(n.startswith(prefix) for n in names)]
     if found:
         raise LedgerError(
             f"{path}: 台账中有{'、'.join(dict.fromkeys(found))}，本工具更新台账时无法保留它们："

@@ -323,3 +323,19 @@ def test_a_row_the_team_added_with_its_own_id_is_left_alone(result, ledger):
     (mine,) = [r for r in read_ledger(path) if r.id == "电话-1"]
     assert not mine.removed and mine.decision == "采纳" and update.removed == 0
     assert decisions(path) == {**decided, "电话-1": ("采纳", "")}
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="needs LibreOffice")
+def test_a_ledger_saved_by_libreoffice_keeps_every_decision(result, ledger, tmp_path):
+    import subprocess
+
+    path, decided = ledger
+    out = tmp_path / "saved"
+    subprocess.run(
+        ["soffice", "--headless", "--norestore", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    (out / path.name).replace(path)  # as if the team had saved it in LibreOffice Calc
+    _rerun(result, path)
+    assert decisions(path) == decided
