@@ -84,6 +84,19 @@ class ResultCache:
             self.problem = f"{folder}: {why}，为安全起见本次不使用缓存（可删除该文件夹，或用 --no-cache）"
             return
         self.folder = folder
+        self._remove_orphans()
+
+    def _remove_orphans(self) -> None:
+        """Temporary entries a killed run left half-written."""
+        from .outputs import remove_orphans
+
+        assert self.folder is not None
+        try:
+            subfolders = [d for d in self.folder.iterdir() if d.is_dir() and len(d.name) == 2]
+        except OSError:
+            return
+        for subfolder in subfolders:
+            remove_orphans(subfolder)
 
     def _entry(self, key: str) -> Path | None:
         if self.folder is None or not all(c in "0123456789abcdef" for c in key) or len(key) < 8:

@@ -351,7 +351,8 @@ class LedgerUpdate:
 
 def write_ledger(result: Consolidation, path: Path, previous: Path | None = None) -> int:
     """Write a ledger to ``path`` (a new workbook, or ``previous`` updated). Returns the
-    number of decisions carried over. `update_ledger` is the safe way for a real file."""
+    number of decisions carried over. Kept for callers of the old interface:
+    `update_ledger` is the safe way to update a real file (locks, concurrent saves)."""
     rows = [opinion_row(o, result) for o in result.opinions if not o.superseded]
     if previous is None or not previous.exists():
         _save_new(rows, result, path)

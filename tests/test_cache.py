@@ -205,3 +205,19 @@ def test_a_file_replaced_during_conversion_is_not_cached_under_the_new_bytes(
     assert not any(o.text == "旧的意见" for o in result.opinions)
     assert any(f.code == "changed-while-reading" and f.file == "自治区教育厅.rtf" for f in result.findings)
     assert not _entries(cache)
+
+
+def test_a_half_written_entry_of_a_killed_run_is_removed(cache):
+    import subprocess
+    import sys
+
+    from consolidate.cache import ResultCache
+
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    (cache / "ab").mkdir(parents=True)
+    orphan = cache / "ab" / f".{'ab' * 32}.json.{dead.stdout.strip()}.x1y2z3.tmp"
+    orphan.write_bytes(b'{"format": ')
+    ResultCache(cache)
+    assert not orphan.exists()
