@@ -458,6 +458,8 @@ def _update(
         _write_row(sheet, n, where, row._replace_state("新增" if previous else ""), styled)
     if appended and previous:
         notes.append(f"新增 {len(appended)} 条意见，已追加在台账末尾（状态为“新增”）")
+    if removed:
+        notes.append(f"{removed} 条意见已不在本次反馈中：保留原行和处理意见，状态标为“已移除”")
     if sheet.auto_filter.ref:
         from openpyxl.utils import get_column_letter
 
