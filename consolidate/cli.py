@@ -69,7 +69,11 @@ def _fail(message: str) -> None:
 )
 @click.version_option(__version__, "-V", "--version", prog_name="consolidate")
 def main() -> None:
-    pass
+    from .console import make_streams_safe
+    from .runs import stop_signals_as_interrupts
+
+    make_streams_safe()
+    stop_signals_as_interrupts()
 
 
 _consultation_option = click.option(
@@ -253,32 +257,33 @@ def digest(
     no_cache: bool,
 ) -> None:
     """读取反馈文件夹中的每个文件，显示反馈情况，写出 Word 修改意见汇总表。"""
-    from .outputs import OutputError, check_not_input, check_target, write_atomically
+    from .ledger import LedgerError, check_ledger_path
+    from .outputs import OutputError, check_digest_outputs, write_atomically
 
     to_stderr = json_path == "-"
-    targets = [output] + ([Path(json_path)] if json_path and json_path != "-" else [])
-    targets += [ledger_path] if ledger_path else []
+    json_file = Path(json_path) if json_path and json_path != "-" else None
     try:
-        for target in targets:
-            check_target(target, returns_dir)
-    except OutputError as exc:
-        _fail(str(exc))
+        check_digest_outputs(output, json_file, ledger_path, returns_dir)
+        if ledger_path:
+            check_ledger_path(ledger_path)
+    except (OutputError, LedgerError) as exc:
+        _fail(f"{exc}（未写入任何文件）")
     result = _run(returns_dir, consultation_path, _progress_wanted(quiet), no_cache)
     try:
-        for target in targets:
-            check_not_input(target, result.consultation)
+        check_digest_outputs(output, json_file, ledger_path, returns_dir, result.consultation)
     except OutputError as exc:
-        _fail(str(exc))
+        _fail(f"{exc}（未写入任何文件）")
     fmt = _resolve_format(fmt, to_stderr)
     if not quiet:
         _summary(result, fmt, to_stderr, verbose)
 
+    from .ledger import update_ledger
     from .render.digest_docx import write_digest
     from .render.json_out import to_json, write_json
 
     if _progress_wanted(quiet):
         click.echo(t("正在写出汇总表…", "writing the outputs…"), err=True)
-    carried = 0
+    update = None
     try:
         write_atomically(output, lambda temp: write_digest(result, temp))
         if json_path == "-":
@@ -286,35 +291,22 @@ def digest(
         elif json_path:
             write_atomically(Path(json_path), lambda temp: write_json(result, temp))
         if ledger_path:
-            carried = _write_ledger(result, ledger_path)
+            update = update_ledger(result, ledger_path)
     except OutputError as exc:
         _fail(str(exc))
+    except LedgerError as exc:
+        _fail(t(f"{exc}（台账未改动）", f"{exc} (ledger left unchanged)"))
     if not quiet:
         say = lambda line: click.echo(line, err=to_stderr)  # noqa: E731
         say(t(f"\n已写入修改意见汇总表：{output}", f"\ndigest written: {output}"))
         if json_path and json_path != "-":
             say(t(f"已写入 JSON：{json_path}", f"JSON written: {json_path}"))
-        if ledger_path:
-            say(t(f"已写入处理台账：{ledger_path}（保留已填处理意见 {carried} 条）",
-                  f"ledger written: {ledger_path} ({carried} decisions kept)"))  # fmt: skip
+        if update is not None:
+            say(t(f"已写入处理台账：{ledger_path}（保留已填处理意见 {update.carried} 条）",
+                  f"ledger written: {ledger_path} ({update.carried} decisions kept)"))  # fmt: skip
+            for note in update.notes:
+                say(f"  {note}")
     _exit_if_strict(result, strict)
-
-
-def _write_ledger(result: Any, ledger_path: Path) -> int:
-    from .ledger import LedgerError, write_ledger
-    from .outputs import write_atomically
-
-    carried = 0
-
-    def write(temp: Path) -> None:
-        nonlocal carried
-        carried = write_ledger(result, temp, previous=ledger_path if ledger_path.exists() else None)
-
-    try:
-        write_atomically(ledger_path, write)
-    except LedgerError as exc:
-        _fail(t(f"{exc}（台账未改动）", f"{exc} (ledger left unchanged)"))
-    return carried
 
 
 @main.command(
@@ -471,10 +463,14 @@ def _write_notices(items: list[Any], result: Any, output: Path, single: bool) ->
 def report(ledger: Path, output: Path, per_unit: Path | None, date_text: str | None) -> None:
     """根据台账中填写的处理意见，写出意见采纳情况说明（台账由 digest --ledger 生成）。"""
     from .ledger import LedgerError, read_ledger, read_summary
-    from .outputs import OutputError, write_atomically
+    from .outputs import Input, Output, OutputError, check_outputs, write_atomically
     from .render.report_docx import write_report, write_unit_letters
     from .report import check_decisions
 
+    try:
+        check_outputs([Output(output, "采纳情况说明", (".docx",))], [Input(ledger, "处理台账")])
+    except OutputError as exc:
+        _fail(f"{exc}（未写入任何文件）")
     try:
         rows = read_ledger(ledger)
         summary = read_summary(ledger)

@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from .model import Finding
 
 # Office lock files, OS litter, shortcuts: never returns.
 _IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
@@ -42,14 +45,45 @@ class FoundFile:
     note: str = ""  # something to tell the clerk about the file itself
 
 
-def discover(folder: Path) -> tuple[list[FoundFile], list[tuple[str, str]]]:
-    """Every candidate file below ``folder`` (sorted), and ``(file, why)`` for files ignored.
+MAX_FILE_BYTES = 100 * 1024 * 1024  # the largest real returns (scanned PDFs) are tens of MB
+MAX_TEXT_BYTES = 20 * 1024 * 1024  # plain text, CSV, HTML: a real form is a few hundred KB
+_TEXT_KINDS = {"text", "csv", "html"}
 
-    Symbolic links are never followed: a link could lead out of the folder.
-    """
+_SPECIAL = (
+    (stat.S_ISFIFO, "命名管道（FIFO）"), (stat.S_ISSOCK, "套接字"), (stat.S_ISCHR, "字符设备"),
+    (stat.S_ISBLK, "块设备"), (stat.S_ISDIR, "文件夹"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What a walk of the returns folder found: candidates, files ignored on purpose, and
+    problems with the folder itself (unreadable, vanished, special, too large)."""
+
+    found: list[FoundFile]
+    ignored: list[tuple[str, str]]
+    problems: list[Finding]
+
+
+def discover(folder: Path) -> tuple[list[FoundFile], list[tuple[str, str]]]:
+    """Every candidate file below ``folder`` (sorted), and ``(file, why)`` for files ignored."""
+    survey = survey_folder(folder)
+    return survey.found, survey.ignored
+
+
+def survey_folder(folder: Path) -> Discovery:
+    """Walk ``folder``: symbolic links are never followed (a link could lead out of the
+    folder), and nothing but a regular file is ever opened — a FIFO would block the run
+    forever, a device could be read without end."""
     found: list[FoundFile] = []
     ignored: list[tuple[str, str]] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
+    problems: list[Finding] = []
+
+    def unreadable_folder(error: OSError) -> None:
+        where = _display(Path(error.filename).relative_to(folder)) if error.filename else str(folder)
+        problems.append(Finding("warning", "folder-unreadable", _os_problem(error, "文件夹"), None, where))
+
+    for root, dirs, files in os.walk(folder, followlinks=False, onerror=unreadable_folder):
         dirs.sort()
         for name in sorted(files) + sorted(d for d in dirs if (Path(root) / d).is_symlink()):
             path = Path(root) / name
@@ -58,13 +92,57 @@ def discover(folder: Path) -> tuple[list[FoundFile], list[tuple[str, str]]]:
             if why:
                 ignored.append((relative, why))
                 continue
+            try:
+                info = path.lstat()
+            except OSError as exc:
+                problems.append(Finding("warning", "file-vanished", _os_problem(exc, "文件"), None, relative))
+                continue
+            special = next((what for test, what in _SPECIAL if test(info.st_mode)), None)
+            if special is not None or not stat.S_ISREG(info.st_mode):
+                problems.append(Finding(
+                    "warning", "special-file",
+                    f"这是{special or '特殊文件'}，不是普通文件，未打开：反馈文件夹中只应放各单位发来的文件",
+                    None, relative,
+                ))  # fmt: skip
+                continue
+            if info.st_size > MAX_FILE_BYTES:
+                problems.append(_too_large(info.st_size, MAX_FILE_BYTES, relative))
+                continue
+            try:
+                kind = sniff_checked(path)
+            except OSError as exc:
+                problems.append(
+                    Finding("warning", "file-unreadable", _os_problem(exc, "文件"), None, relative)
+                )
+                continue
+            if kind in _TEXT_KINDS and info.st_size > MAX_TEXT_BYTES:
+                problems.append(_too_large(info.st_size, MAX_TEXT_BYTES, relative))
+                continue
             note = (
                 ""
                 if relative == path.relative_to(folder).as_posix()
                 else "文件名不是 UTF-8 编码（按 GBK 显示）"
             )
-            found.append(FoundFile(path, relative, sniff(path), modified=path.stat().st_mtime, note=note))
-    return found, ignored
+            found.append(FoundFile(path, relative, kind, modified=info.st_mtime, note=note))
+    return Discovery(found, ignored, problems)
+
+
+def _too_large(size: int, limit: int, relative: str) -> Finding:
+    return Finding(
+        "warning", "file-too-large",
+        f"文件有 {size / 2**20:.0f} MB，超过 {limit // 2**20} MB 的上限，未读取：修改意见表通常只有几 MB，"
+        "请确认是否放错了文件，或请该单位重新发送",
+        None, relative,
+    )  # fmt: skip
+
+
+def _os_problem(error: OSError, what: str) -> str:
+    """What happened, in the clerk's words, and what to do."""
+    if isinstance(error, PermissionError):
+        return f"没有权限读取该{what}，已跳过：请检查{what}的访问权限，或用有权限的账号运行"
+    if isinstance(error, FileNotFoundError):
+        return f"该{what}在读取前消失了（被移动、改名或删除），已跳过：如仍需要，请放回后重新运行"
+    return f"无法读取该{what}（{error.strerror or error}），已跳过"
 
 
 def _display(relative: Path) -> str:
@@ -100,12 +178,26 @@ def ignore_reason(path: Path) -> str:
 
 
 def sniff(path: Path) -> str:
-    """The file's real type from its bytes."""
+    """The file's real type from its bytes ("unknown" when it cannot be opened)."""
     try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
+        return sniff_checked(path)
     except OSError:
         return "unknown"
+
+
+def sniff_checked(path: Path) -> str:
+    """The file's real type; raises OSError when it cannot be read. Opened without
+    blocking and checked to be a regular file, in case it was swapped for a FIFO."""
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    )
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path.name}: 不是普通文件")
+        head = os.read(fd, 4096)
+    finally:
+        os.close(fd)
     return sniff_bytes(head, path, path.suffix.lower())
 
 

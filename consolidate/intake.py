@@ -130,7 +130,13 @@ def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = N
 def _opinions(
     content: FormContent, data: bytes, unit: Unit, file: str, roster: Roster
 ) -> tuple[Opinion, ...]:
-    digest = hashlib.sha1(data).hexdigest()[:8]
+    """The file's opinions, with ids unique across files and stable across runs.
+
+    The id hashes the file's place in the returns folder with its bytes: two units (or two
+    files) that sent identical bytes never share an id, and a file that has not changed
+    keeps its ids on every run — the ledger and overrides.toml refer to them.
+    """
+    digest = hashlib.sha1(file.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()[:8]
     signer = content.declared_unit or ""
     return tuple(
         _opinion(entry, f"{digest}-{n:02d}", unit, file, roster, signer)

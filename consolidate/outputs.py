@@ -1,10 +1,14 @@
-"""Writing outputs safely: never into the returns folder, never half-written."""
+"""Writing outputs safely: never over an input or another output, never into the returns
+folder, never half-written, and said before the slow work rather than after it."""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Consultation
@@ -12,6 +16,75 @@ from .model import Consultation
 
 class OutputError(Exception):
     """An output cannot be written where asked; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file a command will write: where, what it is (for messages), which suffixes fit."""
+
+    path: Path
+    what: str
+    suffixes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Input:
+    """A file a command reads and must never overwrite."""
+
+    path: Path
+    what: str
+
+
+def check_outputs(
+    outputs: Iterable[Output], inputs: Iterable[Input] = (), returns_dir: Path | None = None
+) -> None:
+    """Refuse before anything is read or written: an output with the wrong suffix, over an
+    input, over another output, inside the returns folder, or in a folder that is missing
+    or not writable. A refusal leaves every file as it was."""
+    outputs = list(outputs)
+    inputs = [i for i in inputs if i.path is not None]
+    seen: dict[str, Output] = {}
+    for out in outputs:  # the worst mistakes first: one file written twice, an input lost
+        key = _identity(out.path)
+        if key in seen:
+            raise OutputError(
+                f"{out.path}: {seen[key].what}和{out.what}不能写到同一个文件，请分别指定不同的文件名"
+            )
+        seen[key] = out
+        for source in inputs:
+            if key == _identity(source.path):
+                raise OutputError(
+                    f"{out.path}: 这是{source.what}（输入文件），不能用{out.what}覆盖它，请换一个输出文件名"
+                )
+    for out in outputs:
+        if out.suffixes and out.path.suffix.lower() not in out.suffixes:
+            raise OutputError(f"{out.path}: {out.what}应保存为 {'/'.join(out.suffixes)} 文件，请换一个文件名")
+        if returns_dir is not None:
+            check_target(out.path, returns_dir)
+        check_folder(out.path)
+        if out.path.is_dir():
+            raise OutputError(f"{out.path}: 这是一个文件夹，请指定文件名")
+
+
+def _identity(path: Path) -> str:
+    """The same file however it is named: resolved, case-folded where the system folds case."""
+    resolved = path.resolve()
+    try:
+        stat = resolved.stat()
+        return f"inode:{stat.st_dev}:{stat.st_ino}" if stat.st_ino else os.path.normcase(str(resolved))
+    except OSError:
+        return os.path.normcase(str(resolved))
+
+
+def check_folder(target: Path) -> None:
+    """The folder an output goes into exists and can be written to."""
+    folder = target.resolve().parent
+    if not folder.is_dir():
+        raise OutputError(f"{target}: 所在文件夹 {folder} 不存在，请先创建或换一个位置")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"{target}: 没有权限写入文件夹 {folder}，请换一个位置")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputError(f"{target}: 文件是只读的或没有写入权限，请换一个文件名或修改权限")
 
 
 def check_target(target: Path, returns_dir: Path) -> None:
@@ -28,29 +101,54 @@ def check_target(target: Path, returns_dir: Path) -> None:
         )
 
 
+def consultation_inputs(consultation: Consultation) -> list[Input]:
+    """The consultation's own files: never overwritten by an output."""
+    named = [(consultation.path, "征求意见配置文件"), (consultation.draft_path, "征求意见稿")]
+    if consultation.path is not None:
+        named.append((consultation.path.parent / "overrides.toml", "人工调整文件"))
+    return [Input(path, what) for path, what in named if path is not None]
+
+
 def check_not_input(target: Path, consultation: Consultation) -> None:
     """Refuse to write over the consultation file or the draft."""
-    inputs = [consultation.path, consultation.draft_path]
-    if consultation.path is not None:
-        inputs.append(consultation.path.parent / "overrides.toml")
-    resolved = target.resolve()
-    if any(path is not None and resolved == path.resolve() for path in inputs):
+    resolved = _identity(target)
+    if any(resolved == _identity(i.path) for i in consultation_inputs(consultation)):
         raise OutputError(f"{target}: 这是输入文件，不能覆盖 / refusing to overwrite an input")
 
 
-def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_prefix(target: Path) -> str:
+    """``.NAME.PID.`` — the process id lets a later run tell an orphan from a live write."""
+    return f".{target.name}.{os.getpid()}."
+
+
+def write_atomically(
+    target: Path, write: Callable[[Path], None], before_replace: Callable[[], None] | None = None
+) -> None:
     """Let ``write`` fill a temporary file beside ``target``, then rename it into place,
-    so an interrupted run or a digest open in Word never leaves a half-written file."""
+    so an interrupted run or a digest open in Word never leaves a half-written file.
+
+    ``before_replace`` runs last, just before the rename; raising there (e.g. the ledger
+    changed meanwhile) leaves ``target`` untouched.
+    """
     folder = target.resolve().parent
     if not folder.is_dir():
         raise OutputError(f"{target}: 目录不存在 / folder does not exist")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    remove_orphans(folder, target.name)
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{target}: 无法在 {folder} 中写入（{exc.strerror or exc}），请换一个位置") from exc
     os.close(fd)
     temp = Path(temp_name)
     try:
         write(temp)
         # mkstemp makes the file private (0600); give it the mode a new file would get.
         os.chmod(temp, _existing_mode(target) or (0o666 & ~_umask()))
+        if before_replace is not None:
+            before_replace()
         os.replace(temp, target)
     except PermissionError as exc:
         raise OutputError(
@@ -60,6 +158,50 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
         raise OutputError(f"{target}: 无法写入 / cannot write ({exc})") from exc
     finally:
         temp.unlink(missing_ok=True)
+
+
+_ORPHAN = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
+ORPHAN_AGE = 24 * 3600  # where a process cannot be asked whether it lives
+
+
+def remove_orphans(folder: Path, name: str | None = None) -> list[Path]:
+    """Delete temporary files a killed run left beside its outputs (only ours, only dead)."""
+    removed: list[Path] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _ORPHAN.match(entry.name)
+        if not match or (name is not None and match["name"] != name):
+            continue
+        if process_alive(int(match["pid"]), entry):
+            continue
+        try:
+            entry.unlink()
+            removed.append(entry)
+        except OSError:
+            continue
+    return removed
+
+
+def process_alive(pid: int, made: Path | None = None) -> bool:
+    """Whether the process that made a temporary file may still be writing it."""
+    if pid == os.getpid():
+        return True
+    if os.name == "posix":
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            return True
+        return True
+    # Elsewhere os.kill would terminate the process: judge by age instead.
+    try:
+        return made is None or time.time() - made.stat().st_mtime < ORPHAN_AGE
+    except OSError:
+        return False
 
 
 def _umask() -> int:
@@ -73,3 +215,21 @@ def _existing_mode(target: Path) -> int | None:
         return target.stat().st_mode & 0o777
     except OSError:
         return None
+
+
+def check_digest_outputs(
+    output: Path,
+    json_path: Path | None,
+    ledger_path: Path | None,
+    returns_dir: Path,
+    consultation: Consultation | None = None,
+) -> None:
+    """Every file ``digest`` will write, checked against each other, the returns folder and
+    (when known) the consultation's files, before anything is read or written."""
+    outputs = [Output(output, "汇总表", (".docx",))]
+    if json_path is not None:
+        outputs.append(Output(json_path, "JSON 结果", (".json",)))
+    if ledger_path is not None:
+        outputs.append(Output(ledger_path, "处理台账", (".xlsx",)))
+    inputs = consultation_inputs(consultation) if consultation is not None else []
+    check_outputs(outputs, inputs, returns_dir)

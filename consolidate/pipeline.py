@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -11,15 +12,24 @@ from pathlib import Path
 from .attribution import ClauseIndex, attribute_opinion
 from .cache import ResultCache, cache_dir, content_key
 from .convert import convert_word_files
-from .discover import FoundFile, discover
+from .discover import FoundFile, survey_folder
 from .guards import SECONDS_PER_FILE, alarm_available, bounded_map
 from .intake import Intake, IntakeContext, take_in, unreadable
 from .merge import group_by_clause
 from .model import Consolidation, Consultation, Finding, Opinion
 from .overrides import FILENAME as OVERRIDES
 from .overrides import OverridesError, apply_overrides, load_overrides
+from .own_files import own_output_reason
 from .review import annotate
 from .roster import Roster
+from .runs import (
+    interrupts_as_exceptions,
+    remove_orphaned_workdirs,
+    stop_pool,
+    watch_parent,
+    workdir_prefix,
+)
+from .sanitize import clean_for_xml
 from .status import assess_units
 from .unpack import expand
 
@@ -41,24 +51,44 @@ def consolidate(
     """
     if not returns_dir.is_dir():
         raise ReturnsFolderError(f"{returns_dir}：文件夹不存在或不是文件夹，请检查路径")
+    if not os.access(returns_dir, os.R_OK | os.X_OK):
+        raise ReturnsFolderError(f"{returns_dir}：没有权限读取该文件夹，请检查权限")
     try:
-        found, ignored = discover(returns_dir)
+        survey = survey_folder(returns_dir)
     except OSError as exc:
-        raise ReturnsFolderError(f"{returns_dir}：无法列出文件夹内容（{exc}），请检查权限") from exc
+        raise ReturnsFolderError(f"{returns_dir}：无法列出文件夹内容（{exc.strerror or exc}），请检查权限") from exc
+    found, ignored = survey.found, survey.ignored
 
     cache = ResultCache(cache_dir() if use_cache else None)
     context = IntakeContext(Roster(consultation.units), consultation.draft, consultation.reference, cache)
-    findings: list[Finding] = []
+    findings: list[Finding] = list(survey.problems)
+    if cache.problem:
+        findings.append(Finding("warning", "cache-unsafe", cache.problem))
     returns = []
-    with tempfile.TemporaryDirectory(prefix="consolidate-") as workdir:
+    remove_orphaned_workdirs()
+    with interrupts_as_exceptions(), tempfile.TemporaryDirectory(prefix=workdir_prefix()) as workdir:
         unpacked = expand(found, Path(workdir))
         ignored.extend(unpacked.ignored)
         findings.extend(unpacked.findings)
-        to_convert = [f for f in unpacked.files if f.kind == "word" and not _cached(f, cache)]
+        files = []
+        for item in unpacked.files:
+            why = own_output_reason(item)
+            if why:
+                ignored.append((item.relative, why))
+            else:
+                files.append(item)
+        to_convert = [f for f in files if f.kind == "word" and not _cached(f, cache)]
+        before = {f.relative: _digest(f.path) for f in to_convert}
         converted, conversion_findings = convert_word_files(to_convert, Path(workdir))
         findings.extend(conversion_findings)
-        jobs = [(item, converted.get(item.relative)) for item in unpacked.files]
-        for done, (item, intake) in enumerate(zip(unpacked.files, _take_in_all(jobs, context)), start=1):
+        for item in to_convert:
+            if item.relative in converted and _digest(item.path) != before[item.relative]:
+                # Replaced while LibreOffice read the old bytes: never cache one under the other.
+                del converted[item.relative]
+                findings.append(Finding("warning", "changed-while-reading",
+                                        "文件在转换期间被替换，本次未读取：请重新运行", None, item.relative))  # fmt: skip
+        jobs = [(item, converted.get(item.relative)) for item in files]
+        for done, (item, intake) in enumerate(zip(files, _take_in_all(jobs, context)), start=1):
             if progress is not None:
                 progress(done, len(jobs))
             if item.note:
@@ -99,14 +129,28 @@ def consolidate(
         findings.extend(override_findings)
     reviewed, notes, draft_findings = annotate(placed, consultation, context.roster)
     findings.extend(draft_findings)
-    return Consolidation(
+    result = Consolidation(
         consultation=consultation,
         units=tuple(reports),
         opinions=reviewed,
         groups=group_by_clause(reviewed, consultation.draft, notes),
-        findings=tuple(sorted(findings, key=_finding_order)),
+        findings=tuple(findings),
         returns=tuple(returns),
     )
+    result, dirty = clean_for_xml(result)
+    findings = list(result.findings)
+    for file in sorted(dirty):
+        findings.append(Finding("warning", "control-characters",
+                                "文件中含有 Word/Excel 无法保存的控制字符（如 _x0001_），已删除后再汇总：请核对该文件的意见原文",
+                                None, file or None))  # fmt: skip
+    return dataclasses.replace(result, findings=tuple(sorted(findings, key=_finding_order)))
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def _cached(found: FoundFile, cache: ResultCache) -> bool:
@@ -138,13 +182,22 @@ def _take_in_all(jobs: list[tuple[FoundFile, Path | None]], context: IntakeConte
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, len(jobs) // (workers * 8))
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(context,)) as pool:
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(context, os.getpid()))
+    finished = False
+    try:
         yield from pool.map(_take_in_job, jobs, chunksize=chunk)
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            stop_pool(pool)
 
 
-def _init_worker(context: IntakeContext) -> None:
+def _init_worker(context: IntakeContext, parent: int) -> None:
     global _WORKER_CONTEXT
     _WORKER_CONTEXT = context
+    watch_parent(parent)
 
 
 def _take_in_job(job: tuple[FoundFile, Path | None]) -> Intake:

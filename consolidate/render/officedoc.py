@@ -25,6 +25,8 @@ def new_document() -> Any:
     from docx.shared import Pt
 
     document = Document()
+    # Recognised when a copy lands in the returns folder (consolidate.own_files).
+    document.core_properties.category = "consolidate"
     settings = document.settings.element
     _strip_theme_fonts(document)
     normal = document.styles["Normal"]
