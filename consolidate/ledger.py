@@ -22,7 +22,7 @@ from typing import Any
 
 from .model import Consolidation, Opinion
 from .outputs import OutputError, write_atomically
-from .summary import counts
+from .summary import counts, statistics
 from .xmlsafe import clean
 
 DECISIONS = ("采纳", "部分采纳", "不采纳", "已吸收")
@@ -651,12 +651,11 @@ def _write_summary(workbook: Any, result: Consolidation) -> None:
         summary = workbook.create_sheet(SUMMARY_SHEET)
     n = counts(result)
     c = result.consultation
-    facts = [
+    facts: list[tuple[str, object]] = [
         ("文件", c.title), ("文号", c.reference), ("发文单位", c.issuer),
-        ("截止时间", c.deadline.strftime("%Y-%m-%d %H:%M")), ("征求意见单位数", n.consulted),
-        ("反馈单位数", n.replied), ("无修改意见单位数", n.no_opinion), ("提出意见单位数", n.with_opinions),
-        ("意见条数", n.opinions), ("未反馈单位数", n.missing), ("待核实单位数", n.needs_review),
-        ("名单外反馈单位数", n.unlisted), ("生成时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
+        ("截止时间", c.deadline.strftime("%Y-%m-%d %H:%M")),
+        *statistics(n),
+        ("生成时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
     ]  # fmt: skip
     for r, (key, value) in enumerate(facts, start=1):
         summary.cell(row=r, column=1, value=key).font = style["header_font"]

@@ -56,7 +56,9 @@ def consolidate(
     try:
         survey = survey_folder(returns_dir)
     except OSError as exc:
-        raise ReturnsFolderError(f"{returns_dir}：无法列出文件夹内容（{exc.strerror or exc}），请检查权限") from exc
+        raise ReturnsFolderError(
+            f"{returns_dir}：无法列出文件夹内容（{exc.strerror or exc}），请检查权限"
+        ) from exc
     found, ignored = survey.found, survey.ignored
 
     cache = ResultCache(cache_dir() if use_cache else None)
@@ -171,7 +173,9 @@ def _take_in_all(jobs: list[tuple[FoundFile, Path | None]], context: IntakeConte
     if not alarm_available():
         # No SIGALRM (Windows, or a thread): only a worker process that can be stopped
         # bounds a file that hangs its parser.
-        stopped_or_read = bounded_map(_take_in_job, jobs, SECONDS_PER_FILE, workers, _init_worker, (context,))
+        stopped_or_read = bounded_map(
+            _take_in_job, jobs, SECONDS_PER_FILE, workers, _init_worker, (context, os.getpid())
+        )
         for (item, _), outcome in zip(jobs, stopped_or_read):
             yield outcome if isinstance(outcome, Intake) else unreadable(item, context, outcome.why)
         return

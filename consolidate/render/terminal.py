@@ -39,11 +39,11 @@ def print_summary(result: Consolidation, console: Console, show_info: bool = Fal
 
     table = Table(title="各单位反馈情况", box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False,
                   collapse_padding=True)  # fmt: skip
-    for n, header in enumerate(UNIT_HEADERS):
-        if n == 0:
+    for column, header in enumerate(UNIT_HEADERS):
+        if column == 0:
             table.add_column(header, overflow="fold", ratio=1, min_width=12)
         else:
-            table.add_column(header, no_wrap=True, justify="center" if n >= 3 else "left")
+            table.add_column(header, no_wrap=True, justify="center" if column >= 3 else "left")
     for report in result.units:
         cells = unit_cells(report)
         if report.answered_by:
