@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .abbreviations import AFFILIATED, GENERIC, MUNICIPALITIES, PROVINCES, TERMS, WHOLE
 from .model import Unit
@@ -64,6 +65,7 @@ _NOISE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def clean_name(name: str) -> str:
     """A name without spaces, punctuation, dates and （盖章）, in NFKC width."""
     text = unicodedata.normalize("NFKC", name)
@@ -85,7 +87,7 @@ _ETHNIC = r"(?:[一-龥]{1,3}族|蒙古|柯尔克孜)+"
 _NOT_PLACE = re.compile(r"[局厅委办部院处室所站队司署]|中心|政府|党委|团委|协会|联合")
 _CITY = re.compile(
     rf"^(?P<stem>[一-龥]{{2,8}}?)(?:{_ETHNIC})?(?P<suffix>自治州)"
-    r"|^(?P<stem2>[一-龥]{2,4}?)(?P<suffix2>市(?!场|政(?!府)|容|辖|民)|地区|盟)"
+    r"|^(?P<stem2>[一-龥]{2,4}?)(?P<suffix2>市(?!场|政(?!府)|容|辖|民)|地区|盟|州(?=市|政府|委|人大|政协|$))"
 )
 _COUNTY = re.compile(
     rf"^(?P<stem>[一-龥]{{2,8}}?)(?:{_ETHNIC})(?P<suffix>自治县|自治旗)"
@@ -95,7 +97,24 @@ _TOWN = re.compile(r"^(?P<stem>[一-龥]{1,4}?)(?P<suffix>镇|乡(?!村|建|镇|
 _LEVEL = re.compile(r"^(?:全省|全区|自治区|省(?!级)|区(?!域|划)|市(?!场|政(?!府)|容|辖|民)|县(?!域|级))")
 _LEVEL_CLASS = {"全省": "province", "全区": "province", "自治区": "province", "省": "province",
                 "区": "province", "市": "city", "县": "county"}  # fmt: skip
-_GENERIC_STEMS = {"自治", "全", "省", "市", "区", "县", "城乡", "开发", "新", "本", "辖", "各", "地"}
+_GENERIC_STEMS = {
+    "自治",
+    "自治区",
+    "全",
+    "省",
+    "市",
+    "区",
+    "县",
+    "城",
+    "城乡",
+    "开发",
+    "新",
+    "本",
+    "辖",
+    "各",
+    "地",
+    "都",
+}
 _CENTRAL = re.compile(r"^国家[一-龥]{1,8}?(?:总局|局|署)")
 _LEAGUE = re.compile(r"^(?:共青团|团(?=(?:省|区|市|县|自治区)委))")
 
@@ -115,18 +134,25 @@ class NameForm:
     chain: tuple[str, ...]
     body: str
     marked: bool
+    place: str = ""  # the most specific place as written: 融水县 or 融水苗族自治县
 
 
 def _match_place(pattern: re.Pattern[str], text: str) -> tuple[str, int] | None:
     m = pattern.match(text)
     if m is None:
         return None
-    stem = m.group("stem") if m.group("stem") else m.group("stem2")
-    if stem in _GENERIC_STEMS or _NOT_PLACE.search(stem) or (len(text) == m.end() and len(stem) < 2):
+    stem = m.group("stem") or m.groupdict().get("stem2") or ""
+    if (
+        stem in _GENERIC_STEMS
+        or stem[0] in "省市县"
+        or _NOT_PLACE.search(stem)
+        or (len(text) == m.end() and len(stem) < 2)
+    ):
         return None
     return stem, m.end()
 
 
+@lru_cache(maxsize=65536)
 def name_form(name: str) -> NameForm:
     """Read a name (cleaned, contracted) into where and what."""
     text = _GENERIC_RE.sub(lambda m: _GENERIC[m.group(0)], clean_name(name))
@@ -145,6 +171,7 @@ def name_form(name: str) -> NameForm:
         said = next(k for k in _PROVINCE_KEYS if m.group(0).startswith(k))
         province, text = _PROVINCE_SHORT[said], text[m.end() :]
     chain: list[str] = []
+    place = ""
     for pattern in (_CITY, _COUNTY, _TOWN):
         if pattern is _TOWN and not chain:
             break
@@ -152,7 +179,7 @@ def name_form(name: str) -> NameForm:
         if found is None:
             continue
         chain.append(found[0])
-        text = text[found[1] :]
+        place, text = text[: found[1]], text[found[1] :]
     if not chain and province is None and (lv := _LEVEL.match(text)):
         level, text = _LEVEL_CLASS[lv.group(0)], text[lv.end() :]
     elif not chain and province is not None and (lv := _LEVEL.match(text)) and lv.group(0) in ("区", "市"):
@@ -166,7 +193,7 @@ def name_form(name: str) -> NameForm:
     elif cppcc and not body.startswith("政协"):
         body = "政协" + body
     body = _WHOLE.get(body, body)
-    return NameForm(province, level, tuple(chain), body, placed or party or league or cppcc)
+    return NameForm(province, level, tuple(chain), body, placed or party or league or cppcc, place)
 
 
 def name_core(name: str) -> str:
@@ -216,7 +243,9 @@ _SEPARATORS = re.compile(r"[（()）\[\]【】〔〕{}]+")
 class Roster:
     """The consultation's units, indexed by every way their names are written."""
 
-    def __init__(self, units: tuple[Unit, ...]) -> None:
+    def __init__(self, units: tuple[Unit, ...], issuer: str = "") -> None:
+        """``issuer`` (the department that consults) tells which province and city "省" and
+        "市" mean when the roster itself never names them."""
         self.units = units
         self._exact: dict[str, list[Unit]] = {}
         self._entries: list[_Entry] = []
@@ -225,7 +254,12 @@ class Roster:
                 _add(self._exact, clean_name(name), unit)
                 self._entries.append(_Entry(unit, name_form(name)))
         provinces = {e.form.province for e in self._entries if e.form.province}
-        self._home = provinces.pop() if len(provinces) == 1 else None
+        home = name_form(issuer) if issuer else NameForm(None, None, (), "", False)
+        self._home = provinces.pop() if len(provinces) == 1 else None if provinces else home.province
+        self._home_city_name = home.chain[0] if home.chain else None
+        self._by_initial: dict[str, list[Unit]] = {}
+        for unit in units:
+            self._by_initial.setdefault(clean_name(unit.name)[:2], []).append(unit)
         self._municipal = self._home in MUNICIPALITIES
         self._by_body: dict[str, list[_Entry]] = {}
         self._by_short: dict[str, list[_Entry]] = {}
@@ -234,14 +268,14 @@ class Roster:
         for entry in self._entries:
             form = entry.form
             if form.chain:
-                _add(self._by_place, form.chain[-1], entry)
+                self._by_place.setdefault(form.chain[-1], []).append(entry)
                 continue
-            _add(self._by_body, form.body, entry)
+            self._by_body.setdefault(form.body, []).append(entry)
             short = _short_form(form.body)
             if short:
-                _add(self._by_short, short, entry)
+                self._by_short.setdefault(short, []).append(entry)
             for i in range(len(form.body) - 1):
-                _add(self._by_bigram, form.body[i : i + 2], entry)
+                self._by_bigram.setdefault(form.body[i : i + 2], []).append(entry)
         self._search = self._search_keys()
         self._longest_key = max((len(k) for k in self._search), default=0)
 
@@ -272,6 +306,19 @@ class Roster:
         if found is None and fuzzy:
             found = self._fuzzy(form, cleaned, name)
         return found
+
+    def namesakes(self, name: str) -> tuple[Unit, ...]:
+        """The units whose names are another way of writing ``name`` (省教育厅, 湖北省教育厅)."""
+        form = name_form(name)
+        if form.chain:
+            entries = [
+                e for e in self._by_place.get(form.chain[-1], []) if _same_place(form.chain, e.form.chain)
+            ]
+        else:
+            entries = [
+                e for e in self._by_body.get(form.body, []) if self._agreement(form, e.form) is not None
+            ]
+        return tuple(dict.fromkeys(e.unit for e in entries if e.form.body == form.body and form.body))
 
     def _by_form(self, form: NameForm, said: str) -> Lookup:
         if not form.body:
@@ -337,6 +384,8 @@ class Roster:
         same = list(dict.fromkeys(e.unit for e in here if e.form.body == form.body))
         if not same and _short_form(form.body):
             same = list(dict.fromkeys(e.unit for e in here if e.form.body == _short_form(form.body)))
+        if len(same) > 1:  # 融水县 and 融水苗族自治县 both consulted: the one written as said
+            same = [u for u in same if any(e.unit == u and e.form.place == form.place for e in here)] or same
         if len(same) == 1:
             return UnitMatch(same[0], "core", 0.95, said)
         if same:
@@ -358,6 +407,8 @@ class Roster:
     def _home_city(self, form: NameForm, said: str) -> Lookup:
         """杭州市发展和改革委员会 on a roster of 市直单位 (市发展改革委) that never names 杭州."""
         if len(form.chain) != 1 or not form.body:
+            return None
+        if self._home_city_name and form.chain[0] != self._home_city_name:
             return None
         generic = NameForm(form.province, "city", (), form.body, True)
         found = self._by_form(generic, said)
@@ -427,7 +478,8 @@ class Roster:
         stem = form.chain[-1] if form.chain and not form.body else part if not form.province else ""
         if len(stem) < 2:
             return None
-        units = list(dict.fromkeys(e.unit for e in self._by_place.get(stem, [])))
+        starting = [u for u in self._by_initial.get(stem[:2], []) if clean_name(u.name).startswith(stem)]
+        units = list(dict.fromkeys((*(e.unit for e in self._by_place.get(stem, [])), *starting)))
         if not units:
             return None
         return UnitMatch(units[0], "place", 0.85, said) if len(units) == 1 else Ambiguity(tuple(units), said)

@@ -80,6 +80,14 @@ def sample_consultation():
 def pytest_terminal_summary(terminalreporter):
     """Print attribution accuracy per style when the evaluation tests ran."""
     from .test_attribution_eval import REPORT
+    from .test_roster import NAME_REPORT
+
+    if NAME_REPORT:
+        terminalreporter.section("unit names matched (tests/data/unit_names.toml)")
+        for name, (ok, n, wrong) in NAME_REPORT.items():
+            terminalreporter.write_line(f"{name:<28} {ok:>3}/{n:<3} {ok / n:6.1%}   wrong unit: {wrong}")
+        ok, n = sum(c[0] for c in NAME_REPORT.values()), sum(c[1] for c in NAME_REPORT.values())
+        terminalreporter.write_line(f"{'overall':<28} {ok:>3}/{n:<3} {ok / n:6.1%}")
 
     for name, per_style in REPORT.items():
         terminalreporter.section(f"attribution accuracy: {name}")

@@ -1,7 +1,10 @@
+import tomllib
+from pathlib import Path
+
 import pytest
 
 from consolidate.model import Unit
-from consolidate.roster import Roster, name_core
+from consolidate.roster import Ambiguity, Lookup, Roster, UnitMatch, name_core
 
 
 @pytest.mark.parametrize(
@@ -68,3 +71,59 @@ def test_works_for_any_province():
 def test_core_strips_region_and_shortens_official_names():
     assert name_core("广西壮族自治区卫生健康委员会") == "卫生健康委"
     assert name_core("中国人民政治协商会议广西壮族自治区委员会办公厅") == "政协办公厅"
+
+
+# ---------------------------------------------------------------- the labelled table
+
+NAMES = Path(__file__).parent / "data" / "unit_names.toml"
+NAME_REPORT: dict[str, list[int]] = {}  # roster → [right, total, wrong unit]; printed by conftest
+
+
+def _table() -> dict:
+    return tomllib.loads(NAMES.read_text(encoding="utf-8"))
+
+
+def _verdict(found: Lookup, expected: str) -> str:
+    """right, miss (no unit where one was due: the clerk is asked) or wrong (a wrong unit)."""
+    if isinstance(found, UnitMatch):
+        return "right" if found.unit.name == expected else "wrong"
+    if isinstance(found, Ambiguity):
+        return "right" if expected == "ambiguous" else "miss"
+    return "right" if expected == "unlisted" else "miss"
+
+
+def _evaluate() -> tuple[list[str], list[str]]:
+    table = _table()
+    misses: list[str] = []
+    wrong: list[str] = []
+    for name, cases in table["cases"].items():
+        roster = Roster(tuple(Unit(u) for u in table["roster"][name]["units"]), table["issuer"][name])
+        counts = NAME_REPORT.setdefault(name, [0, 0, 0])
+        counts[:] = [0, 0, 0]
+        for where, said, expected in cases:
+            found = roster.lookup(said) if where == "header" else roster.lookup_in(said)
+            verdict = _verdict(found, expected)
+            counts[0] += verdict == "right"
+            counts[1] += 1
+            counts[2] += verdict == "wrong"
+            line = f"{name}: {where} {said!r} → {found!r} (want {expected})"
+            (wrong if verdict == "wrong" else misses if verdict == "miss" else []).append(line)
+    return misses, wrong
+
+
+def test_the_table_covers_four_provinces_with_at_least_150_names():
+    table = _table()
+    assert len(table["roster"]) >= 4
+    assert sum(len(cases) for cases in table["cases"].values()) >= 150
+
+
+def test_signed_names_are_matched_at_least_97_percent_right():
+    misses, wrong = _evaluate()
+    right = sum(c[0] for c in NAME_REPORT.values())
+    total = sum(c[1] for c in NAME_REPORT.values())
+    assert right / total >= 0.97, "\n".join(misses + wrong)
+
+
+def test_no_signed_name_is_given_to_a_wrong_unit():
+    _, wrong = _evaluate()
+    assert wrong == []
