@@ -46,7 +46,9 @@ def consolidate(
         raise ReturnsFolderError(f"{returns_dir}: cannot list the folder ({exc})") from exc
 
     cache = ResultCache(cache_dir() if use_cache else None)
-    context = IntakeContext(Roster(consultation.units), consultation.draft, consultation.reference, cache)
+    context = IntakeContext(
+        Roster(consultation.units, consultation.issuer), consultation.draft, consultation.reference, cache
+    )
     findings: list[Finding] = []
     returns = []
     with tempfile.TemporaryDirectory(prefix="consolidate-") as workdir:

@@ -82,11 +82,11 @@ def pytest_terminal_summary(terminalreporter):
     from .test_attribution_eval import REPORT
     from .test_roster import NAME_REPORT
 
-    if NAME_REPORT:
-        terminalreporter.section("unit names matched (tests/data/unit_names.toml)")
-        for name, (ok, n, wrong) in NAME_REPORT.items():
+    for table, per_roster in NAME_REPORT.items():
+        terminalreporter.section(f"unit names matched: {table}")
+        for name, (ok, n, wrong) in per_roster.items():
             terminalreporter.write_line(f"{name:<28} {ok:>3}/{n:<3} {ok / n:6.1%}   wrong unit: {wrong}")
-        ok, n = sum(c[0] for c in NAME_REPORT.values()), sum(c[1] for c in NAME_REPORT.values())
+        ok, n = sum(c[0] for c in per_roster.values()), sum(c[1] for c in per_roster.values())
         terminalreporter.write_line(f"{'overall':<28} {ok:>3}/{n:<3} {ok / n:6.1%}")
 
     for name, per_style in REPORT.items():
