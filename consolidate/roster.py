@@ -156,16 +156,36 @@ def _match_place(pattern: re.Pattern[str], text: str) -> tuple[str, int] | None:
 def name_form(name: str) -> NameForm:
     """Read a name (cleaned, contracted) into where and what."""
     text = _GENERIC_RE.sub(lambda m: _GENERIC[m.group(0)], clean_name(name))
-    party = league = cppcc = False
+    owner, text = _owner(text)
+    province, level, chain, place, text = _places(text)
+    body = _TERMS_RE.sub(lambda m: _TERMS[m.group(0)], text)
+    placed = bool(province or level or chain)
+    if body.startswith("委") and (owner or placed):
+        body = (owner or "党委") + body[1:]  # 省委组织部, 团省委, 政协湖北省委员会办公厅
+    elif owner in ("团委", "政协") and not body.startswith(owner[0]):
+        body = owner + body
+    body = _WHOLE.get(body, body)
+    return NameForm(province, level, chain, body, placed or bool(owner), place)
+
+
+def _owner(text: str) -> tuple[str, str]:
+    """The party, league or CPPCC committee a name begins with (as the body word that
+    replaces its 委), and the rest; a central organ before a province's branch is dropped."""
+    owner = ""
     if text.startswith("中共"):
-        party, text = True, text[2:]
-    elif league_m := _LEAGUE.match(text):
-        league, text = True, text[league_m.end() :]
+        owner, text = "党委", text[2:]
+    elif league := _LEAGUE.match(text):
+        owner, text = "团委", text[league.end() :]
     elif text.startswith("政协") and len(text) > 2:
-        cppcc, text = True, text[2:]
+        owner, text = "政协", text[2:]
     central = _CENTRAL.match(text)
     if central and _PROVINCE_RE.match(text[central.end() :]):
         text = text[central.end() :]
+    return owner, text
+
+
+def _places(text: str) -> tuple[str | None, str | None, tuple[str, ...], str, str]:
+    """Province, generic level, chain of named places, the last place as written, and the rest."""
     province = level = None
     if m := _PROVINCE_RE.match(text):
         said = next(k for k in _PROVINCE_KEYS if m.group(0).startswith(k))
@@ -176,24 +196,15 @@ def name_form(name: str) -> NameForm:
         if pattern is _TOWN and not chain:
             break
         found = _match_place(pattern, text)
-        if found is None:
-            continue
-        chain.append(found[0])
-        place, text = text[: found[1]], text[found[1] :]
-    if not chain and province is None and (lv := _LEVEL.match(text)):
+        if found is not None:
+            chain.append(found[0])
+            place, text = text[: found[1]], text[found[1] :]
+    lv = _LEVEL.match(text) if not chain else None
+    if lv and province is None:
         level, text = _LEVEL_CLASS[lv.group(0)], text[lv.end() :]
-    elif not chain and province is not None and (lv := _LEVEL.match(text)) and lv.group(0) in ("区", "市"):
+    elif lv and lv.group(0) in ("区", "市"):  # 广西区…, 北京市… written after the province
         text = text[lv.end() :]
-    body = _TERMS_RE.sub(lambda m: _TERMS[m.group(0)], text)
-    placed = bool(province or level or chain)
-    if body.startswith("委") and (party or league or cppcc or placed):
-        body = ("团委" if league else "政协" if cppcc else "党委") + body[1:]
-    elif league and not body.startswith("团"):
-        body = "团委" + body
-    elif cppcc and not body.startswith("政协"):
-        body = "政协" + body
-    body = _WHOLE.get(body, body)
-    return NameForm(province, level, tuple(chain), body, placed or party or league or cppcc, place)
+    return province, level, tuple(chain), place, text
 
 
 def name_core(name: str) -> str:
