@@ -3,7 +3,9 @@
 Evidence, most trusted first: the form's header line 单位名称（盖章）, the 单位 column,
 the file's name (and the folder or archive it sits in), the e-mail's sender, the author of
 tracked changes, signature lines under the table. A name that
-matches no roster unit still identifies a respondent: it is kept as an unlisted unit.
+matches no roster unit still identifies a respondent: it is kept as an unlisted unit. A name
+that fits several roster units is never given to one of them on a guess: later evidence may
+decide, otherwise the return has no unit and the candidates go to the clerk (unit-ambiguous).
 """
 
 from __future__ import annotations
