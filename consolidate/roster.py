@@ -87,14 +87,14 @@ _ETHNIC = r"(?:[一-龥]{1,3}族|蒙古|柯尔克孜)+"
 _NOT_PLACE = re.compile(r"[局厅委办部院处室所站队司署]|中心|政府|党委|团委|协会|联合")
 _CITY = re.compile(
     rf"^(?P<stem>[一-龥]{{2,8}}?)(?:{_ETHNIC})?(?P<suffix>自治州)"
-    r"|^(?P<stem2>[一-龥]{2,4}?)(?P<suffix2>市(?!场|政(?!府)|容|辖|民)|地区|盟|州(?=市|政府|委|人大|政协|$))"
+    r"|^(?P<stem2>[一-龥]{2,4}?)(?P<suffix2>市(?!场|政(?!府)|容|辖)|地区|盟|州(?=市|政府|委|人大|政协|$))"
 )
 _COUNTY = re.compile(
     rf"^(?P<stem>[一-龥]{{2,8}}?)(?:{_ETHNIC})(?P<suffix>自治县|自治旗)"
-    r"|^(?P<stem2>[一-龥]{1,4}?)(?P<suffix2>县(?!域|级)|区(?!域|划)|旗|市(?!场|政(?!府)|容|辖|民))"
+    r"|^(?P<stem2>[一-龥]{1,4}?)(?P<suffix2>县(?!域|级)|区(?!域|划)|旗|市(?!场|政(?!府)|容|辖))"
 )
 _TOWN = re.compile(r"^(?P<stem>[一-龥]{1,4}?)(?P<suffix>镇|乡(?!村|建|镇|社|振)|街道(?:办事处|办)?)")
-_LEVEL = re.compile(r"^(?:全省|全区|自治区|省(?!级)|区(?!域|划)|市(?!场|政(?!府)|容|辖|民)|县(?!域|级))")
+_LEVEL = re.compile(r"^(?:全省|全区|自治区|省(?!级)|区(?!域|划)|市(?!场|政(?!府)|容|辖)|县(?!域|级))")
 _LEVEL_CLASS = {"全省": "province", "全区": "province", "自治区": "province", "省": "province",
                 "区": "province", "市": "city", "县": "county"}  # fmt: skip
 _GENERIC_STEMS = {
@@ -142,7 +142,7 @@ def _match_place(pattern: re.Pattern[str], text: str) -> tuple[str, int] | None:
     if m is None:
         return None
     stem = m.group("stem") or m.groupdict().get("stem2") or ""
-    if (
+    if not stem or (
         stem in _GENERIC_STEMS
         or stem[0] in "省市县"
         or _NOT_PLACE.search(stem)

@@ -238,3 +238,19 @@ def test_the_party_prefix_on_a_party_organ_names_the_same_unit(pair):
     name, unit = pair
     said = "中共" + _FULL[name] + "委" + re.sub(r"^(自治区党委|省委|市委)", "", unit)
     assert _ROSTERS[name][0].match(said).unit.name == unit
+
+
+_NAME_PIECES = st.sampled_from(
+    ["中共", "共青团", "政协", "国家税务总局", "广西壮族自治区", "湖北省", "重庆市", "自治区", "省", "市", "区", "县",
+     "河池市", "万州区", "融水苗族自治县", "大山镇", "委员会", "委", "党委", "人民政府", "办公厅", "教育厅", "教委",
+     "发展和改革", "（盖章）", "2023年3月20日", "意见", "-", " ", "(", "）", "团", "州", "旗", "乡", "a", "1"]
+)  # fmt: skip
+
+
+@given(st.lists(_NAME_PIECES, max_size=8).map("".join) | st.text(max_size=40))
+def test_any_text_is_looked_up_without_error_and_never_as_two_answers(text):
+    roster = _ROSTERS["guangxi"][0]
+    for found in (roster.lookup(text), roster.lookup_in(text)):
+        assert found is None or isinstance(found, (UnitMatch, Ambiguity))
+        if isinstance(found, Ambiguity):
+            assert len(set(found.candidates)) == len(found.candidates) >= 2
