@@ -93,7 +93,10 @@ _COUNTY = re.compile(
     rf"^(?P<stem>[一-龥]{{2,8}}?)(?:{_ETHNIC})(?P<suffix>自治县|自治旗)"
     r"|^(?P<stem2>[一-龥]{1,4}?)(?P<suffix2>县(?!域|级)|区(?!域|划)|旗|市(?!场|政(?!府)|容|辖))"
 )
-_TOWN = re.compile(r"^(?P<stem>[一-龥]{1,4}?)(?P<suffix>镇|乡(?!村|建|镇|社|振)|街道(?:办事处|办)?)")
+_TOWN = re.compile(
+    rf"^(?P<stem>[一-龥]{{2,4}}?)(?:{_ETHNIC})?(?P<suffix>镇|乡(?!村|建|镇|社|振)|街道(?:办事处|办)?)"
+)
+_TOWN_ORGAN = re.compile(r"(?:政府|党委|委|人大|$)")
 _LEVEL = re.compile(r"^(?:全省|全区|自治区|省(?!级)|区(?!域|划)|市(?!场|政(?!府)|容|辖)|县(?!域|级))")
 _LEVEL_CLASS = {"全省": "province", "全区": "province", "自治区": "province", "省": "province",
                 "区": "province", "市": "city", "县": "county"}  # fmt: skip
@@ -135,6 +138,7 @@ class NameForm:
     body: str
     marked: bool
     place: str = ""  # the most specific place as written: 融水县 or 融水苗族自治县
+    prefix: str = ""  # the generic level word as written: 省, 自治区, 市, 县
 
 
 def _match_place(pattern: re.Pattern[str], text: str) -> tuple[str, int] | None:
@@ -157,7 +161,7 @@ def name_form(name: str) -> NameForm:
     """Read a name (cleaned, contracted) into where and what."""
     text = _GENERIC_RE.sub(lambda m: _GENERIC[m.group(0)], clean_name(name))
     owner, text = _owner(text)
-    province, level, chain, place, text = _places(text)
+    province, level, prefix, chain, place, text = _places(text)
     body = _TERMS_RE.sub(lambda m: _TERMS[m.group(0)], text)
     placed = bool(province or level or chain)
     if body.startswith("委") and (owner or placed):
@@ -165,7 +169,7 @@ def name_form(name: str) -> NameForm:
     elif owner in ("团委", "政协") and not body.startswith(owner[0]):
         body = owner + body
     body = _WHOLE.get(body, body)
-    return NameForm(province, level, chain, body, placed or bool(owner), place)
+    return NameForm(province, level, chain, body, placed or bool(owner), place, prefix)
 
 
 def _owner(text: str) -> tuple[str, str]:
@@ -184,27 +188,33 @@ def _owner(text: str) -> tuple[str, str]:
     return owner, text
 
 
-def _places(text: str) -> tuple[str | None, str | None, tuple[str, ...], str, str]:
-    """Province, generic level, chain of named places, the last place as written, and the rest."""
+def _places(text: str) -> tuple[str | None, str | None, str, tuple[str, ...], str, str]:
+    """Province, generic level (class and word), chain of named places, the last place as
+    written, and the rest of the name."""
     province = level = None
+    prefix = ""
     if m := _PROVINCE_RE.match(text):
         said = next(k for k in _PROVINCE_KEYS if m.group(0).startswith(k))
         province, text = _PROVINCE_SHORT[said], text[m.end() :]
     chain: list[str] = []
     place = ""
-    for pattern in (_CITY, _COUNTY, _TOWN):
-        if pattern is _TOWN and not chain:
-            break
+    for pattern in (_CITY, _COUNTY):
         found = _match_place(pattern, text)
         if found is not None:
             chain.append(found[0])
             place, text = text[: found[1]], text[found[1] :]
+    town = _match_place(_TOWN, text)
+    # A town after its county, or alone when what follows is its own organ (大圩镇人民政府 on a
+    # county's roster). Its key keeps 镇/乡/街道: 灵川镇 is not 灵川县.
+    if town and (chain or _TOWN_ORGAN.match(text[town[1] :])):
+        place, text = text[: town[1]], text[town[1] :]
+        chain.append(town[0] + ("街道" if "街道" in place else place[-1]))
     lv = _LEVEL.match(text) if not chain else None
     if lv and province is None:
-        level, text = _LEVEL_CLASS[lv.group(0)], text[lv.end() :]
+        level, prefix, text = _LEVEL_CLASS[lv.group(0)], lv.group(0), text[lv.end() :]
     elif lv and lv.group(0) in ("区", "市"):  # 广西区…, 北京市… written after the province
         text = text[lv.end() :]
-    return province, level, tuple(chain), place, text
+    return province, level, prefix, tuple(chain), place, text
 
 
 def name_core(name: str) -> str:
@@ -267,7 +277,7 @@ class Roster:
         provinces = {e.form.province for e in self._entries if e.form.province}
         home = name_form(issuer) if issuer else NameForm(None, None, (), "", False)
         self._home = provinces.pop() if len(provinces) == 1 else None if provinces else home.province
-        self._home_city_name = home.chain[0] if home.chain else None
+        self._home_place = home.chain[-1] if home.chain else None
         self._by_initial: dict[str, list[Unit]] = {}
         for unit in units:
             self._by_initial.setdefault(clean_name(unit.name)[:2], []).append(unit)
@@ -416,22 +426,27 @@ class Roster:
         return self._home_city(form, said)
 
     def _home_city(self, form: NameForm, said: str) -> Lookup:
-        """杭州市发展和改革委员会 on a roster of 市直单位 (市发展改革委) that never names 杭州."""
-        if len(form.chain) != 1 or not form.body:
+        """杭州市发展和改革委员会 on a roster of 市直单位 (市发展改革委) that never names 杭州, or
+        灵川县教育局 on a county's roster (县教育局): the consulting place's own body."""
+        if not form.body:
             return None
-        if self._home_city_name and form.chain[0] != self._home_city_name:
+        word = form.place[-1:]  # 市, 县, 区, 旗 (自治县 → 县)
+        if self._home_place is None:
+            if len(form.chain) != 1 or word != "市":
+                return None
+        elif form.chain[-1] != self._home_place:
             return None
-        generic = NameForm(form.province, "city", (), form.body, True)
-        found = self._by_form(generic, said)
-        if isinstance(found, UnitMatch) and self._unit_level(found.unit) != "city":
-            return None
-        if isinstance(found, Ambiguity):
-            kept = tuple(u for u in found.candidates if self._unit_level(u) == "city")
-            return Ambiguity(kept, said) if len(kept) > 1 else None
-        return found
-
-    def _unit_level(self, unit: Unit) -> str | None:
-        return name_form(unit.name).level
+        units = list(
+            dict.fromkeys(
+                e.unit
+                for body in (form.body, _short_form(form.body))
+                for e in self._by_body.get(body, [])
+                if body and e.form.prefix == word and e.form.province in (None, form.province)
+            )
+        )
+        if len(units) == 1:
+            return UnitMatch(units[0], "core", 0.9, said)
+        return Ambiguity(tuple(units), said) if units else None
 
     def _fuzzy(self, form: NameForm, cleaned: str, said: str) -> Lookup:
         from rapidfuzz import fuzz
