@@ -95,6 +95,7 @@ TERMS: tuple[tuple[str, str], ...] = (
     ("国际贸易促进委", "贸促会"), ("作家协会", "作协"),
     # courts
     ("高级法院", "高院"), ("高法院", "高院"), ("中级法院", "中院"),
+    ("最高法院", "最高法院"), ("最高法", "最高法院"), ("最高检察院", "最高检察院"), ("最高检", "最高检察院"),
 )  # fmt: skip
 
 # Whole names of a body (after the place and the terms above) that stand for one another.

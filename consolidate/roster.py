@@ -97,8 +97,10 @@ _TOWN = re.compile(
     rf"^(?P<stem>[一-龥]{{2,4}}?)(?:{_ETHNIC})?(?P<suffix>镇|乡(?!村|建|镇|社|振)|街道(?:办事处|办)?)"
 )
 _TOWN_ORGAN = re.compile(r"(?:政府|党委|委|人大|$)")
-_LEVEL = re.compile(r"^(?:全省|全区|自治区|省(?!级)|区(?!域|划)|市(?!场|政(?!府)|容|辖)|县(?!域|级))")
-_LEVEL_CLASS = {"全省": "province", "全区": "province", "自治区": "province", "省": "province",
+_LEVEL = re.compile(
+    r"^(?:中华人民共和国|全省|全区|自治区|省(?!级)|区(?!域|划)|市(?!场|政(?!府)|容|辖)|县(?!域|级))"
+)
+_LEVEL_CLASS = {"中华人民共和国": "national", "全省": "province", "全区": "province", "自治区": "province", "省": "province",
                 "区": "province", "市": "city", "县": "county"}  # fmt: skip
 _GENERIC_STEMS = {
     "自治",

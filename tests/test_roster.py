@@ -254,3 +254,20 @@ def test_any_text_is_looked_up_without_error_and_never_as_two_answers(text):
         assert found is None or isinstance(found, (UnitMatch, Ambiguity))
         if isinstance(found, Ambiguity):
             assert len(set(found.candidates)) == len(found.candidates) >= 2
+
+
+@pytest.mark.parametrize(
+    ("signed", "canonical"),
+    [
+        ("中华人民共和国教育部", "教育部"),
+        ("国家发展和改革委员会", "国家发展改革委"),
+        ("中华人民共和国人力资源和社会保障部", "人力资源社会保障部"),
+        ("人社部", "人力资源社会保障部"),
+        ("最高法", "最高人民法院"),
+    ],
+)
+def test_a_ministry_or_court_roster_is_matched_the_same_way(signed, canonical):
+    roster = Roster(
+        tuple(Unit(n) for n in ("国家发展改革委", "教育部", "人力资源社会保障部", "最高人民法院"))
+    )
+    assert roster.match(signed).unit.name == canonical
