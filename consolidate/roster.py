@@ -275,7 +275,8 @@ class Roster:
         for unit in units:
             for name in (unit.name, *unit.aliases):
                 _add(self._exact, clean_name(name), unit)
-                self._entries.append(_Entry(unit, name_form(name)))
+                for written in (name, *_bracketed(clean_name(name))):
+                    self._entries.append(_Entry(unit, name_form(written)))
         provinces = {e.form.province for e in self._entries if e.form.province}
         home = name_form(issuer) if issuer else NameForm(None, None, (), "", False)
         self._home = provinces.pop() if len(provinces) == 1 else None if provinces else home.province
@@ -578,6 +579,12 @@ def _add(index: dict, key: str, value: object) -> None:
     slot = index.setdefault(key, [])
     if value not in slot:
         slot.append(value)
+
+
+def _bracketed(cleaned: str) -> tuple[str, ...]:
+    """省委党校（省行政学院）: one body under two names (加挂牌子), each signed alone."""
+    m = re.fullmatch(r"(?P<outer>[^（）]{2,})（(?P<inner>[^（）]{2,})）", cleaned)
+    return (m.group("outer"), m.group("inner")) if m else ()
 
 
 def _same_place(said: tuple[str, ...], unit: tuple[str, ...]) -> bool:

@@ -271,3 +271,9 @@ def test_a_ministry_or_court_roster_is_matched_the_same_way(signed, canonical):
         tuple(Unit(n) for n in ("国家发展改革委", "教育部", "人力资源社会保障部", "最高人民法院"))
     )
     assert roster.match(signed).unit.name == canonical
+
+
+def test_a_body_listed_under_both_its_names_answers_to_either():
+    roster = Roster((Unit("省委党校（省行政学院）"), Unit("省教育厅")))
+    assert roster.match("湖北省行政学院").unit.name == "省委党校（省行政学院）"
+    assert roster.match("中共湖北省委党校").unit.name == "省委党校（省行政学院）"
