@@ -171,7 +171,50 @@ def _units(value: Any, where: _Locator) -> tuple[Unit, ...]:
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise ConsultationError(where.say("aliases", "must be a list of names", "unit", index))
         units.append(Unit(name=name, group=group.strip(), aliases=tuple(a.strip() for a in aliases)))
+    _check_names(units, where)
     return tuple(units)
+
+
+def _check_names(units: list[Unit], where: _Locator) -> None:
+    """No name or alias may stand for two units: the return would go to either, silently."""
+    from .roster import Ambiguity, Roster, UnitMatch, clean_name, name_form
+
+    plain = Roster(tuple(Unit(u.name, u.group) for u in units))
+    alias_of: dict[str, str] = {}
+    earlier: dict[str, str] = {}  # cleaned name → name, of the units before this one
+    for index, unit in enumerate(units):
+        # Places may share a stem (朝阳区, 朝阳县) in different cities; bodies of one level may not.
+        spelled = [u.name for u in plain.namesakes(unit.name)] if not name_form(unit.name).chain else []
+        cleaned = clean_name(unit.name)
+        others = [name for name in spelled if clean_name(name) in earlier] or (
+            [earlier[cleaned]] if cleaned in earlier else []
+        )
+        earlier.setdefault(cleaned, unit.name)
+        if others:
+            raise ConsultationError(where.say(
+                "name", f"“{unit.name}”与“{others[0]}”是同一单位的两种写法，名单中列了两次：请删去其中一个",
+                "unit", index,
+            ))  # fmt: skip
+        for alias in unit.aliases:
+            found = plain.lookup(alias, fuzzy=False)
+            if (
+                isinstance(found, UnitMatch)
+                and found.unit.name != unit.name
+                and found.how in ("exact", "core", "short")
+            ):
+                others = [found.unit.name]
+            elif isinstance(found, Ambiguity) and all(u.name != unit.name for u in found.candidates):
+                others = [u.name for u in found.candidates]
+            elif alias_of.get(clean_name(alias), unit.name) != unit.name:
+                others = [alias_of[clean_name(alias)]]
+            if others:
+                raise ConsultationError(where.say(
+                    "aliases",
+                    f"“{unit.name}”的别名“{alias}”也指“{'”“'.join(others)}”：同一名称不能指两个单位，"
+                    "请删去或改写这个别名",
+                    "unit", index,
+                ))  # fmt: skip
+            alias_of[clean_name(alias)] = unit.name
 
 
 def _contacts(value: Any, where: _Locator) -> tuple[Contact, ...]:

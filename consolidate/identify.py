@@ -3,19 +3,22 @@
 Evidence, most trusted first: the form's header line 单位名称（盖章）, the 单位 column,
 the file's name (and the folder or archive it sits in), the e-mail's sender, the author of
 tracked changes, signature lines under the table. A name that
-matches no roster unit still identifies a respondent: it is kept as an unlisted unit.
+matches no roster unit still identifies a respondent: it is kept as an unlisted unit. A name
+that fits several roster units is never given to one of them on a guess: later evidence may
+decide, otherwise the return has no unit and the candidates go to the clerk (unit-ambiguous).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .form import FormContent
-from .model import Unit
-from .roster import Roster, UnitMatch, clean_name
+from .model import Finding, Unit
+from .roster import Ambiguity, Lookup, Roster, UnitMatch, clean_name
 
 UNLISTED_GROUP = "名单外单位"
 EVIDENCE_LABELS = {"header": "表头单位名称", "unit-column": "“单位”列", "file-name": "文件名", "folder": "文件夹名",
@@ -29,34 +32,23 @@ class Identification:
     said: str = ""
     conflicts: tuple[str, ...] = ()
     delegate: str = ""  # e.g. 河池市人力资源和社会保障局 answering for 河池市人民政府
+    candidates: tuple[Unit, ...] = ()  # when ``said`` fits several units and nothing decides
 
 
 def identify_return(
     relative: str, roster: Roster, content: FormContent | None, sender: str = ""
 ) -> Identification:
-    """The unit a file speaks for, with the evidence used and any disagreeing evidence."""
-    candidates: list[tuple[str, UnitMatch | None, str]] = []
-    if content is not None:
-        if content.declared_unit:
-            candidates.append(("header", roster.match(content.declared_unit), content.declared_unit))
-        cells = [c for c in content.unit_cells if clean_name(c)]
-        if cells:
-            common = Counter(cells).most_common(1)[0][0]
-            candidates.append(("unit-column", roster.match(common), common))
-    path = PurePosixPath(relative)
-    candidates.append(("file-name", roster.find_in(path.stem), path.stem))
-    for folder in reversed(path.parts[:-1]):
-        candidates.append(("folder", roster.find_in(folder), folder))
-    if sender:
-        candidates.append(("sender", roster.find_in(sender), sender))
-    if content is not None:
-        for author in content.authors:
-            candidates.append(("author", roster.match(author) or roster.find_in(author), author))
-        for line in content.outside_text[-4:]:
-            if len(clean_name(line)) <= 30:
-                candidates.append(("signature", roster.match(line), line))
+    """The unit a file speaks for, with the evidence used and any disagreeing evidence.
 
-    matched = [(evidence, m, said) for evidence, m, said in candidates if m is not None]
+    When the most trusted evidence fits several units (教育厅 where 教育厅 and 教育工委 were both
+    consulted), later evidence may pick one of them; otherwise no unit is chosen and the
+    candidates are returned for the clerk (``ambiguity_finding``).
+    """
+    candidates = _evidence(relative, roster, content, sender)
+    found = [(evidence, m, said) for evidence, m, said in candidates if m is not None]
+    if found and isinstance(found[0][1], Ambiguity):
+        return _settle(found)
+    matched = [(evidence, m, said) for evidence, m, said in found if isinstance(m, UnitMatch)]
     if matched:
         evidence, best, said = matched[0]
         conflicts = tuple(
@@ -76,6 +68,61 @@ def identify_return(
             name = clean_name(said)
             return Identification(Unit(name, UNLISTED_GROUP, listed=False), evidence, said)
     return Identification(None, "")
+
+
+def _evidence(
+    relative: str, roster: Roster, content: FormContent | None, sender: str
+) -> list[tuple[str, Lookup, str]]:
+    """Every name the file gives, most trusted first, each looked up in the roster."""
+    candidates: list[tuple[str, Lookup, str]] = []
+    if content is not None:
+        if content.declared_unit:
+            candidates.append(("header", roster.lookup(content.declared_unit), content.declared_unit))
+        cells = [c for c in content.unit_cells if clean_name(c)]
+        if cells:
+            common = Counter(cells).most_common(1)[0][0]
+            candidates.append(("unit-column", roster.lookup(common), common))
+    path = PurePosixPath(relative)
+    candidates.append(("file-name", roster.lookup_in(path.stem), path.stem))
+    for folder in reversed(path.parts[:-1]):
+        candidates.append(("folder", roster.lookup_in(folder), folder))
+    if sender:
+        candidates.append(("sender", roster.lookup_in(sender), sender))
+    if content is not None:
+        for author in content.authors:
+            candidates.append(("author", roster.lookup(author) or roster.lookup_in(author), author))
+        for line in content.outside_text[-4:]:
+            if len(clean_name(line)) <= 30:
+                candidates.append(("signature", roster.lookup(line), line))
+    return candidates
+
+
+def _settle(found: Sequence[tuple[str, Lookup, str]]) -> Identification:
+    """The first evidence fits several units: later evidence that names one of them decides."""
+    evidence, first, said = found[0]
+    assert isinstance(first, Ambiguity)
+    pool = list(first.candidates)
+    for later_evidence, match, later_said in found[1:]:
+        if isinstance(match, UnitMatch) and match.unit in pool:
+            return Identification(match.unit, later_evidence, match.said or later_said)
+        if isinstance(match, Ambiguity):
+            narrowed = [u for u in pool if u in match.candidates]
+            pool = narrowed or pool
+            if len(pool) == 1:
+                return Identification(pool[0], later_evidence, later_said)
+    return Identification(None, evidence, first.said or said, candidates=tuple(pool))
+
+
+def ambiguity_finding(ident: Identification, file: str) -> Finding:
+    """What the clerk reads when a name fits several consulted units and nothing decides."""
+    names = "、".join(u.name for u in ident.candidates)
+    where = EVIDENCE_LABELS.get(ident.evidence, ident.evidence)
+    return Finding(
+        "error", "unit-ambiguous",
+        f"{where}「{ident.said}」可能是以下任一单位：{names}。未计入其中任何一个单位（待核实）："
+        "请与来文单位核实，在文件名或表头写明单位全称后重新汇总，或在 consultation.toml 中为该单位添加 aliases",
+        None, file,
+    )  # fmt: skip
 
 
 def _is_government(name: str) -> bool:

@@ -15,7 +15,7 @@ from .cache import ResultCache, content_key
 from .discover import FoundFile
 from .form import FormContent, FormEntry, interpret, is_template_text
 from .guards import FileTimeout, UnsafeFile, check_package, time_budget
-from .identify import EVIDENCE_LABELS, Identification, identify_return
+from .identify import EVIDENCE_LABELS, Identification, ambiguity_finding, identify_return
 from .model import Draft, Finding, Opinion, Return, Unit
 from .readers import UnreadableFile, read_document
 from .roster import Roster, clean_name
@@ -289,6 +289,8 @@ def _unreadable(found: FoundFile, context: IntakeContext, why: str) -> Intake:
 
 def _identity_findings(ident: Identification, file: str, stamped: bool) -> list[Finding]:
     findings: list[Finding] = []
+    if ident.candidates:
+        return [ambiguity_finding(ident, file)]
     if ident.unit is None:
         what = "盖章件" if stamped else "文件"
         findings.append(Finding(

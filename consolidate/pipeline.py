@@ -62,7 +62,9 @@ def consolidate(
     found, ignored = survey.found, survey.ignored
 
     cache = ResultCache(cache_dir() if use_cache else None)
-    context = IntakeContext(Roster(consultation.units), consultation.draft, consultation.reference, cache)
+    context = IntakeContext(
+        Roster(consultation.units, consultation.issuer), consultation.draft, consultation.reference, cache
+    )
     findings: list[Finding] = list(survey.problems)
     if cache.problem:
         findings.append(Finding("warning", "cache-unsafe", cache.problem))

@@ -88,6 +88,8 @@ def assess_units(
                     ))  # fmt: skip
             count = len(effective.opinions)
             status = "opinions" if count else "no_opinion" if effective.no_opinion else "needs_review"
+            if unit.group == "未识别":  # a file of no unit, or of several: the clerk decides whose
+                status = "needs_review"
             late = is_late(effective, consultation.deadline)
             answered_by = effective.answered_by
             if effective.copy == "stamped":

@@ -80,6 +80,14 @@ def sample_consultation():
 def pytest_terminal_summary(terminalreporter):
     """Print attribution accuracy per style, and per consultation, for the evaluations that ran."""
     from .test_attribution_eval import REPORT
+    from .test_roster import NAME_REPORT
+
+    for table, per_roster in NAME_REPORT.items():
+        terminalreporter.section(f"unit names matched: {table}")
+        for name, (ok, n, wrong) in per_roster.items():
+            terminalreporter.write_line(f"{name:<28} {ok:>3}/{n:<3} {ok / n:6.1%}   wrong unit: {wrong}")
+        ok, n = sum(c[0] for c in per_roster.values()), sum(c[1] for c in per_roster.values())
+        terminalreporter.write_line(f"{'overall':<28} {ok:>3}/{n:<3} {ok / n:6.1%}")
 
     for name, per_style in REPORT.items():
         terminalreporter.section(f"attribution accuracy: {name}")

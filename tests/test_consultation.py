@@ -98,3 +98,42 @@ def test_the_sample_lists_all_42_addressees(sample_consultation):
 
 def test_the_sample_file_is_next_to_its_returns():
     assert find_consultation(SAMPLE / "returns") == (SAMPLE / "consultation.toml").resolve()
+
+
+def test_an_alias_equal_to_another_units_name_is_an_error_naming_both(tmp_path):
+    path = _write(
+        tmp_path, GOOD.replace('aliases = ["广西壮族自治区教育厅"]', 'aliases = ["南宁市人民政府"]')
+    )
+    with pytest.raises(
+        ConsultationError, match=r"consultation.toml:\d+: unit\[1\]\.aliases: .*自治区教育厅.*南宁市人民政府"
+    ):
+        load_consultation(path)
+
+
+def test_an_alias_that_is_another_way_of_writing_another_unit_is_an_error(tmp_path):
+    path = _write(tmp_path, GOOD.replace('aliases = ["广西壮族自治区教育厅"]', 'aliases = ["南宁市政府"]'))
+    with pytest.raises(ConsultationError, match=r"unit\[1\]\.aliases: .*南宁市政府.*南宁市人民政府"):
+        load_consultation(path)
+
+
+def test_one_alias_given_to_two_units_is_an_error_naming_both(tmp_path):
+    text = GOOD.replace(
+        'name = "南宁市人民政府"', 'name = "南宁市人民政府"\naliases = ["广西壮族自治区教育厅"]'
+    )
+    with pytest.raises(ConsultationError, match=r"unit\[2\]\.aliases: .*南宁市人民政府.*自治区教育厅"):
+        load_consultation(_write(tmp_path, text))
+
+
+def test_two_spellings_of_one_unit_on_the_roster_are_an_error_naming_both(tmp_path):
+    text = GOOD.replace('name = "南宁市人民政府"', 'name = "广西壮族自治区教育厅"').replace(
+        'aliases = ["广西壮族自治区教育厅"]', ""
+    )
+    with pytest.raises(ConsultationError, match=r"unit\[2\]\.name: .*广西壮族自治区教育厅.*自治区教育厅"):
+        load_consultation(_write(tmp_path, text))
+
+
+def test_an_alias_of_the_units_own_name_in_another_spelling_is_fine(tmp_path):
+    text = GOOD.replace(
+        'aliases = ["广西壮族自治区教育厅"]', 'aliases = ["广西壮族自治区教育厅", "区教育厅", "教育厅"]'
+    )
+    assert load_consultation(_write(tmp_path, text)).units[0].aliases[-1] == "教育厅"

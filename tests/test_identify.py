@@ -1,5 +1,5 @@
 from consolidate.form import FormContent
-from consolidate.identify import identify_return
+from consolidate.identify import ambiguity_finding, identify_return
 
 
 def _content(declared=None, cells=(), outside=()):
@@ -56,3 +56,50 @@ def test_an_unknown_signer_is_kept_as_an_unlisted_unit(roster):
 
 def test_nothing_to_go_on_identifies_no_unit(roster):
     assert identify_return("scan001.pdf", roster, None).unit is None
+
+
+def _joint_office_roster():
+    from consolidate.model import Unit
+    from consolidate.roster import Roster
+
+    return Roster((Unit("自治区教育厅"), Unit("自治区党委教育工委"), Unit("自治区财政厅")))
+
+
+def test_a_header_that_fits_two_units_gives_no_unit_and_lists_both():
+    ident = identify_return("意见.docx", _joint_office_roster(), _content("教育厅"))
+    assert ident.unit is None
+    assert {u.name for u in ident.candidates} == {"自治区教育厅", "自治区党委教育工委"}
+    assert ident.evidence == "header" and ident.said == "教育厅"
+
+
+def test_later_evidence_naming_one_of_the_candidates_decides():
+    ident = identify_return("自治区党委教育工委-意见.docx", _joint_office_roster(), _content("教育厅"))
+    assert ident.unit.name == "自治区党委教育工委"
+    assert ident.candidates == ()
+
+
+def test_the_ambiguity_is_a_finding_that_names_the_candidates():
+    ident = identify_return("意见.docx", _joint_office_roster(), _content("教育厅"))
+    finding = ambiguity_finding(ident, "意见.docx")
+    assert finding.code == "unit-ambiguous" and finding.file == "意见.docx"
+    assert "自治区教育厅" in finding.message and "自治区党委教育工委" in finding.message
+
+
+def test_an_ambiguous_return_is_given_to_neither_unit_and_needs_review(consultation, returns_dir):
+    import dataclasses
+
+    from consolidate.model import Unit
+    from consolidate.pipeline import consolidate
+
+    from .factories import docx_form
+
+    units = (*consultation.units, Unit("自治区党委教育工委", "区直单位"))
+    consultation = dataclasses.replace(consultation, units=units)
+    docx_form(returns_dir / "意见.docx", [["1", "", "建议甲", "", ""]], header="单位名称（盖章）：教育厅")
+    result = consolidate(consultation, returns_dir)
+    statuses = {u.unit.name: u.status for u in result.units}
+    assert statuses["自治区教育厅"] == "missing" and statuses["自治区党委教育工委"] == "missing"
+    assert [u.status for u in result.units if not u.unit.listed] == ["needs_review"]
+    (finding,) = [f for f in result.findings if f.code == "unit-ambiguous"]
+    assert "自治区党委教育工委" in finding.message
+    assert [o.text for o in result.opinions] == ["建议甲"]
