@@ -609,7 +609,9 @@ def build(case: Case, here: Path, to: str) -> None:
 # the first four consultations stay byte-for-byte the same.
 
 
-def write_xlsx_wps_form(reply: Reply, path: Path, sub_columns: Sequence[str] = ("修改内容", "修改理由")) -> None:
+def write_xlsx_wps_form(
+    reply: Reply, path: Path, sub_columns: Sequence[str] = ("修改内容", "修改理由")
+) -> None:
     """An .xlsx as WPS users make it: two merged title rows (附件 / title), the header lines
     merged across the sheet, and a table header over two rows where the last columns sit
     under one merged 意见建议 cell (序号 | 条款 | 意见建议 / 修改内容 | 修改理由)."""
@@ -695,7 +697,9 @@ def zip_returns(returns: Path, archive: str, members: Sequence[str]) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for name in members:
-            target.writestr(zipfile.ZipInfo(name, FIXED_TIME), (returns / name).read_bytes(), zipfile.ZIP_DEFLATED)
+            target.writestr(
+                zipfile.ZipInfo(name, FIXED_TIME), (returns / name).read_bytes(), zipfile.ZIP_DEFLATED
+            )
             (returns / name).unlink()
     (returns / archive).write_bytes(buffer.getvalue())
 

@@ -190,4 +190,9 @@ CASE = Case(
 )
 
 if __name__ == "__main__":
-    build_more(CASE, HERE, TO, zips={"水利局转卫健局意见.zip": ["县水利局意见反馈表.docx", "县卫健局意见反馈表.docx"]})
+    build_more(
+        CASE,
+        HERE,
+        TO,
+        zips={"水利局转卫健局意见.zip": ["县水利局意见反馈表.docx", "县卫健局意见反馈表.docx"]},
+    )
