@@ -102,6 +102,77 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
 }
 
+# The held-out consultations (written after the code, never tuned on): what today's code gets
+# wrong on them, diagnosed to the module and phrase. Keys are a consultation, or
+# "consultation/letter file" for a property of one letter only.
+_TXT_TABLE = (
+    "letter.txt: the annex table pasted as text, one row a line ('序号　单位名称', '1　省发展改革委'): "
+    "each line is split on the full-width space and '序号', '单位名称', '1'…'10' become units (group 有关单位)"
+)
+_DIRECTLY = (
+    "主送 '省政府有关部门、直属机构' (a collective whose members are the annex table) is expanded into a "
+    "unit '省政府直属机构' instead of being recognised as covered by the 名单 annex"
+)
+_TOWN_PREFIX = (
+    "roster.name_core strips only province prefixes, so '洞口县石江镇人民政府' never reduces to the "
+    "roster's '石江镇人民政府' (fuzzy ratio 82 < 85; the longer 罗溪瑶族乡 passes at 86); Roster.find_in "
+    "cannot find '石江镇' in the file name 石江镇意见.docx because only the full name is a key"
+)
+_SHANMEN = (
+    "山门镇无意见.eml: the body '经研究，山门镇对该方案无意见。' is an opinion because replies._NONE_PART "
+    "and _NO_OPINION accept only 我/本+单位 as the subject, not the unit's own name; and the unit is "
+    "unidentified (signature 洞口县山门镇人民政府, file name 山门镇…: see the county prefix)"
+)
+_FOSHAN = (
+    "佛山.docx with a blank 单位名称: the file stem is the bare city name; Roster.find_in only looks a "
+    "city up before a '市' ('佛山市…'), so '佛山' goes to 未识别单位（佛山）"
+)
+_WPS_HEADER = (
+    "省自然资源厅意见.xlsx: a table header over two rows (序号 | 条款 | 意见建议 merged over "
+    "修改内容 | 修改理由): the second header row is read as a data row, inventing the opinion '修改内容'"
+)
+_ITEM_TEXT = (
+    "a clause's text as the tool keeps it drops the items' own numbering: 第五条 reads '…条件：/具有独立法人资格；' "
+    "where the draft has '…条件：/（一）具有独立法人资格；' (also 第十二条, 第十二条第二款, 第十七条)"
+)
+HOLDOUT_FAILURES: dict[str, dict[str, str]] = {
+    "guangdong/letter.txt": {"roster": _TXT_TABLE + "; " + _DIRECTLY, "roster_groups": _TXT_TABLE},
+    "guangdong/letter.docx": {"roster": _DIRECTLY, "roster_groups": _DIRECTLY},
+    "guangdong": {
+        # clause accuracy passes at 18/19; the miss: '在第九条后增加一条作为第十条' is placed on 第九条 and
+        # 第十条 (reference, 0.95, not flagged): 作为第十条 numbers the new article, it cites no clause.
+        "statuses": _FOSHAN,
+        "no_unlisted": _FOSHAN,
+        "opinion_counts": _FOSHAN + "; " + _WPS_HEADER,
+        "opinions_found": _FOSHAN,
+        "no_invented": _WPS_HEADER,
+        "draft_structure": _ITEM_TEXT,
+    },
+    "dongkou/letter.txt": {
+        "roster_groups": "主送 line '文昌街道办事处、…、那溪瑶族乡人民政府，县发展和改革局、…：': the comma that "
+        "separates the two categories (顿号 within one) is not used as a group boundary; all 30 units are "
+        "put in one group 有关单位",
+    },
+    "dongkou": {
+        "statuses": _TOWN_PREFIX + "; " + _SHANMEN,
+        "no_unlisted": _TOWN_PREFIX + "; " + _SHANMEN,
+        "opinion_counts": _TOWN_PREFIX,
+        "opinions_found": _TOWN_PREFIX,
+        "no_invented": _SHANMEN,
+        "clause_accuracy": "13/15 (87%): references.py reads 措施N but not '第N项措施' (the number before "
+        "项措施), and a bare 第N项 needs a parent: '纳入第4项措施' (高沙镇) is left unplaced (flagged; "
+        "'第9项措施' lands right only by similar wording at 0.5); '附件《重点任务清单》第3条' (黄桥镇, an annex "
+        "that is not part of the draft) is pinned on 序言 by similar wording at 0.7, above the review "
+        "threshold, so not flagged — it belongs to 总体意见",
+        "json_labels": "13/15: the same two opinions as clause_accuracy",
+        "draft_structure": "a measure's text loses its '1.' and its own 责任单位 line (the draft's "
+        "'4.分区分类推进治理。…/责任单位：…'); a section's and a part's text lose their headings "
+        "('（一）扎实推进农村厕所革命'), so 第一部分, 第二部分（一）… 第三部分 differ from the draft",
+    },
+}
+for _key_, _failures_ in HOLDOUT_FAILURES.items():
+    KNOWN_FAILURES.setdefault(_key_, {}).update(_failures_)
+
 REPORT: dict[str, dict[str, str]] = {}
 
 
@@ -110,7 +181,7 @@ def cases(test: str, names: list[str] | None = None) -> list:
     params = []
     for name in names if names is not None else CASES:
         case = name.split("/")[0]
-        reason = KNOWN_FAILURES.get(case, {}).get(test)
+        reason = KNOWN_FAILURES.get(name, {}).get(test) or KNOWN_FAILURES.get(case, {}).get(test)
         marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
         params.append(pytest.param(name, marks=marks, id=name))
     return params

@@ -200,6 +200,7 @@ class Row:
     unit: str | None = None  # None: the reply's own name; "" an empty cell
     clause: str = ""  # an added 涉及条款 column
     remark: str = ""
+    extra: dict[str, str] = field(default_factory=dict)  # further columns by name (原文 …)
 
 
 @dataclass
@@ -287,6 +288,7 @@ def _row_values(reply: Reply, row: Row, n: int) -> dict[str, str]:
             values[column] = row.text
         elif ("理由" in column or "依据" in column) and column not in values:
             values[column] = row.reason
+    values.update(row.extra)
     return values
 
 
@@ -597,5 +599,138 @@ def build(case: Case, here: Path, to: str) -> None:
         (here / case.draft_file).write_text("\n".join(case.draft_lines) + "\n", encoding="utf-8")
     for reply in case.replies:
         write_reply(reply, returns, legacy, make_legacy, to)
+    (here / "expected.toml").write_text(expected_toml(case), encoding="utf-8")
+    (here / "consultation.toml").write_text(consultation_toml(case), encoding="utf-8")
+
+
+# ------------------------------------------------------------------ further shapes (the held-out cases)
+#
+# Added for the held-out consultations (guangdong, dongkou); the builders above are unchanged so
+# the first four consultations stay byte-for-byte the same.
+
+
+def write_xlsx_wps_form(
+    reply: Reply, path: Path, sub_columns: Sequence[str] = ("修改内容", "修改理由")
+) -> None:
+    """An .xlsx as WPS users make it: two merged title rows (附件 / title), the header lines
+    merged across the sheet, and a table header over two rows where the last columns sit
+    under one merged 意见建议 cell (序号 | 条款 | 意见建议 / 修改内容 | 修改理由)."""
+    import datetime as dt
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Sheet1"
+    columns = list(reply.columns)
+    last = chr(ord("A") + len(columns) - 1)
+    sheet["A1"] = "附件3"
+    sheet.merge_cells(f"A1:{last}1")
+    sheet["A2"] = reply.title
+    sheet.merge_cells(f"A2:{last}2")
+    row_no = 3
+    for line in reply.header:
+        sheet.cell(row=row_no, column=1, value=line)
+        sheet.merge_cells(f"A{row_no}:{last}{row_no}")
+        row_no += 1
+    top, bottom = row_no, row_no + 1
+    split_from = len(columns) - len(sub_columns)
+    for c, name in enumerate(columns[:split_from], start=1):
+        sheet.cell(row=top, column=c, value=name)
+        letter = chr(ord("A") + c - 1)
+        sheet.merge_cells(f"{letter}{top}:{letter}{bottom}")
+    first_sub = chr(ord("A") + split_from)
+    sheet.cell(row=top, column=split_from + 1, value="意见建议")
+    sheet.merge_cells(f"{first_sub}{top}:{last}{top}")
+    for c, name in enumerate(sub_columns, start=split_from + 1):
+        sheet.cell(row=bottom, column=c, value=name)
+    values_of = [*columns[:split_from], *sub_columns]
+    for n, row in enumerate(reply.rows, start=1):
+        values = _row_values(reply, row, n)
+        values.setdefault("修改内容", row.text)
+        for c, name in enumerate(values_of, start=1):
+            value = values.get(name, "")
+            if value:
+                cell = sheet.cell(row=bottom + n, column=c, value=int(value) if name == "序号" else value)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    below_at = bottom + len(reply.rows) + 2
+    for line in reply.below:
+        sheet.cell(row=below_at, column=1, value=line)
+        below_at += 1
+    workbook.properties.creator = "Administrator"
+    workbook.properties.created = workbook.properties.modified = dt.datetime(*FIXED_TIME)
+    workbook.save(path)
+    deterministic(path)
+
+
+def libreoffice_pdf(source: Path, target: Path) -> None:
+    """A PDF as LibreOffice exports it from a Word file (a text PDF, as units print to PDF
+    after stamping the paper copy)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        profile = (work / "profile").as_uri()
+        subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation={profile}",
+                        "--convert-to", "pdf", "--outdir", str(work), str(source)],
+                       check=True, capture_output=True, timeout=180)  # fmt: skip
+        shutil.copyfile(work / (source.stem + ".pdf"), target)
+
+
+def write_reply_more(reply: Reply, returns: Path, legacy: Path, make_legacy: bool, to: str) -> None:
+    """The kinds of :func:`write_reply`, and: ``xlsx-wps`` (see :func:`write_xlsx_wps_form`),
+    ``docx+pdf`` (the Word form and, beside it, the PDF LibreOffice makes of it: one reply
+    sent twice), ``eml-zip`` is not a kind — zips are made by :func:`zip_returns`."""
+    path = returns / reply.file
+    if reply.kind == "xlsx-wps":
+        write_xlsx_wps_form(reply, path)
+    elif reply.kind == "docx+pdf":
+        write_docx_form(reply, path)
+        pdf_name = Path(reply.file).with_suffix(".pdf").name
+        kept = legacy / pdf_name
+        if make_legacy or not kept.exists():
+            libreoffice_pdf(path, kept)
+        shutil.copyfile(kept, returns / pdf_name)
+    else:
+        write_reply(reply, returns, legacy, make_legacy, to)
+
+
+def zip_returns(returns: Path, archive: str, members: Sequence[str]) -> None:
+    """Put some returns into one zip (as a unit forwards two units' forms together), with
+    fixed times and UTF-8 names, and remove the loose files."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in members:
+            target.writestr(
+                zipfile.ZipInfo(name, FIXED_TIME), (returns / name).read_bytes(), zipfile.ZIP_DEFLATED
+            )
+            (returns / name).unlink()
+    (returns / archive).write_bytes(buffer.getvalue())
+
+
+def build_more(case: Case, here: Path, to: str, zips: dict[str, list[str]] | None = None) -> None:
+    """:func:`build` with the further reply kinds of :func:`write_reply_more` and zips."""
+    _check(case)
+    make_legacy = "--legacy" in sys.argv
+    returns = here / "returns"
+    legacy = here / "legacy"
+    shutil.rmtree(returns, ignore_errors=True)
+    returns.mkdir()
+    legacy.mkdir(exist_ok=True)
+    (here / "letter.txt").write_text("\n".join(case.letter_lines) + "\n", encoding="utf-8")
+    if case.letter_docx_lines is not None:
+        table = case.letter_table
+        write_paragraphs_docx(
+            case.letter_docx_lines,
+            here / "letter.docx",
+            table[:2] if table else None,
+            table[2] if table else "",
+        )
+    if case.roster_file:
+        write_roster_xlsx(case, here / case.roster_file)
+    if case.draft_file.endswith(".docx"):
+        write_draft_docx(case.draft_lines, here / case.draft_file)
+    else:
+        (here / case.draft_file).write_text("\n".join(case.draft_lines) + "\n", encoding="utf-8")
+    for reply in case.replies:
+        write_reply_more(reply, returns, legacy, make_legacy, to)
+    for archive, members in (zips or {}).items():
+        zip_returns(returns, archive, members)
     (here / "expected.toml").write_text(expected_toml(case), encoding="utf-8")
     (here / "consultation.toml").write_text(consultation_toml(case), encoding="utf-8")
