@@ -151,7 +151,11 @@ def _load(consultation_path: Path | None, near: Path) -> Any:
 
 
 def _run(
-    returns_dir: Path, consultation_path: Path | None, show_progress: bool, no_cache: bool = False
+    returns_dir: Path,
+    consultation_path: Path | None,
+    show_progress: bool,
+    no_cache: bool = False,
+    previous: Path | None = None,
 ) -> Any:
     from .pipeline import ReturnsFolderError, consolidate
 
@@ -160,7 +164,7 @@ def _run(
     consultation = _load(consultation_path, returns_dir)
     try:
         if not show_progress:
-            return consolidate(consultation, returns_dir, use_cache=not no_cache)
+            return consolidate(consultation, returns_dir, use_cache=not no_cache, previous=previous)
         from rich.progress import Progress
 
         with Progress(transient=True, console=_console(to_stderr=True, fmt="rich")) as bar:
@@ -169,7 +173,9 @@ def _run(
             def advance(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            return consolidate(consultation, returns_dir, progress=advance, use_cache=not no_cache)
+            return consolidate(
+                consultation, returns_dir, progress=advance, use_cache=not no_cache, previous=previous
+            )
     except ReturnsFolderError as exc:
         _fail(str(exc))
 
@@ -244,6 +250,18 @@ def _progress_wanted(quiet: bool) -> bool:
 @_quiet_option
 @_strict_option
 @_no_cache_option
+@click.option(
+    "--previous",
+    "previous_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    metavar=t("上一轮台账", "LEDGER"),
+    help=t(
+        "第二轮征求意见时，上一轮的处理台账（.xlsx）：注明每条意见在上一轮是否已提出及其处理意见；"
+        '也可在 consultation.toml 中写 previous = "…"。',
+        "In a second round, the earlier round's ledger (.xlsx): each repeated opinion carries its earlier "
+        'decision; or set previous = "…" in consultation.toml.',
+    ),
+)
 def digest(
     returns_dir: Path,
     consultation_path: Path | None,
@@ -255,6 +273,7 @@ def digest(
     quiet: bool,
     strict: bool,
     no_cache: bool,
+    previous_path: Path | None,
 ) -> None:
     """读取反馈文件夹中的每个文件，显示反馈情况，写出 Word 修改意见汇总表。"""
     from .ledger import LedgerError, check_ledger_path
@@ -268,7 +287,10 @@ def digest(
             check_ledger_path(ledger_path)
     except (OutputError, LedgerError) as exc:
         _fail(f"{exc}（未写入任何文件）")
-    result = _run(returns_dir, consultation_path, _progress_wanted(quiet), no_cache)
+    if previous_path and ledger_path and previous_path.resolve() == ledger_path.resolve():
+        _fail(t("上一轮台账不能同时作为本轮台账：请用 --ledger 指定一个新文件（未写入任何文件）",
+                "the earlier round's ledger cannot be this round's ledger: give --ledger a new file"))  # fmt: skip
+    result = _run(returns_dir, consultation_path, _progress_wanted(quiet), no_cache, previous_path)
     try:
         check_digest_outputs(output, json_file, ledger_path, returns_dir, result.consultation)
     except OutputError as exc:
