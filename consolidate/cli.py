@@ -482,7 +482,34 @@ def _write_notices(items: list[Any], result: Any, output: Path, single: bool) ->
     metavar="YYYY-MM-DD",
     help=t("落款日期（缺省：今天）。", "Date to sign the papers with (default: today)."),
 )
-def report(ledger: Path, output: Path, per_unit: Path | None, date_text: str | None) -> None:
+@click.option(
+    "--revised",
+    "revised_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    metavar=t("修改稿", "NEW_DRAFT"),
+    help=t(
+        "修改稿（.docx、.doc/.wps 或 .txt）：把修改对照表作为附件2附在说明后。",
+        "The revised draft: append the 修改对照表 as a second annex.",
+    ),
+)
+@click.option(
+    "--draft",
+    "draft_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    metavar=t("征求意见稿", "OLD_DRAFT"),
+    help=t(
+        "与 --revised 同用：征求意见稿；缺省时用台账所在文件夹（或上级）的 consultation.toml 中的 draft。",
+        "With --revised: the consulted draft; default: the draft of the consultation.toml near the ledger.",
+    ),
+)
+def report(
+    ledger: Path,
+    output: Path,
+    per_unit: Path | None,
+    date_text: str | None,
+    revised_path: Path | None,
+    draft_path: Path | None,
+) -> None:
     """根据台账中填写的处理意见，写出意见采纳情况说明（台账由 digest --ledger 生成）。"""
     from .ledger import LedgerError, read_ledger, read_summary
     from .outputs import Input, Output, OutputError, check_outputs, write_atomically
@@ -516,16 +543,59 @@ def report(ledger: Path, output: Path, per_unit: Path | None, date_text: str | N
         raise click.BadParameter(
             t("请写成 年-月-日，如 2023-04-10", "use YYYY-MM-DD"), param_hint="--date"
         ) from None
+    revision = _revision_for_report(rows, ledger, revised_path, draft_path) if revised_path else None
     try:
-        write_atomically(output, lambda temp: write_report(rows, summary, temp, today))
+        write_atomically(output, lambda temp: write_report(rows, summary, temp, today, revision))
     except OutputError as exc:
         _fail(str(exc))
     click.echo(t(f"已写入意见采纳情况说明：{output}", f"report written: {output}"))
+    if revision is not None:
+        unshown = [f for f in revision.findings if f.severity != "info"]
+        click.echo(
+            t(
+                f"已附修改对照表（附件2）；{len(unshown)}条需要注意：",
+                f"comparison appended; {len(unshown)} to check:",
+            )
+        )
+        for finding in unshown:
+            click.echo(f"  {finding.message}")
     if per_unit:
         letters = write_unit_letters(rows, summary, per_unit, today)
         click.echo(
             t(f"已写入 {len(letters)} 份反馈函：{per_unit}", f"{len(letters)} letters written: {per_unit}")
         )
+
+
+def _revision_for_report(rows: list[Any], ledger: Path, revised: Path, draft: Path | None) -> Any:
+    from .consultation import ConsultationError, find_consultation, load_consultation
+    from .draft import DraftError, load_draft
+    from .revision import compare_revision, decided_from_ledger
+
+    if draft is None:
+        found = find_consultation(ledger.resolve().parent)
+        if found is None:
+            _fail(
+                t(
+                    "没有找到征求意见稿：请用 --draft 指定（未写入任何文件）",
+                    "no consulted draft: give --draft",
+                )
+            )
+        try:
+            draft = load_consultation(found).draft_path  # type: ignore[arg-type]
+        except ConsultationError as exc:
+            _fail(str(exc))
+        if draft is None:
+            _fail(
+                t(
+                    f"{found} 未指定 draft：请用 --draft 指定征求意见稿",
+                    f"{found} names no draft: give --draft",
+                )
+            )
+    try:
+        old, new = load_draft(draft), load_draft(revised)  # type: ignore[arg-type]
+    except DraftError as exc:
+        _fail(str(exc))
+    return compare_revision(old, new, decided_from_ledger(rows))
 
 
 @main.command(
