@@ -551,12 +551,11 @@ def report(
     click.echo(t(f"已写入意见采纳情况说明：{output}", f"report written: {output}"))
     if revision is not None:
         unshown = [f for f in revision.findings if f.severity != "info"]
-        click.echo(
-            t(
-                f"已附修改对照表（附件2）；{len(unshown)}条需要注意：",
-                f"comparison appended; {len(unshown)} to check:",
+        click.echo(t("已附修改对照表（附件2）。", "the 修改对照表 is appended as annex 2."))
+        if unshown:
+            click.echo(
+                t(f"核对处理意见，有{len(unshown)}处需要注意：", f"{len(unshown)} decisions to check:")
             )
-        )
         for finding in unshown:
             click.echo(f"  {finding.message}")
     if per_unit:
