@@ -151,7 +151,11 @@ def _load(consultation_path: Path | None, near: Path) -> Any:
 
 
 def _run(
-    returns_dir: Path, consultation_path: Path | None, show_progress: bool, no_cache: bool = False
+    returns_dir: Path,
+    consultation_path: Path | None,
+    show_progress: bool,
+    no_cache: bool = False,
+    previous: Path | None = None,
 ) -> Any:
     from .pipeline import ReturnsFolderError, consolidate
 
@@ -160,7 +164,7 @@ def _run(
     consultation = _load(consultation_path, returns_dir)
     try:
         if not show_progress:
-            return consolidate(consultation, returns_dir, use_cache=not no_cache)
+            return consolidate(consultation, returns_dir, use_cache=not no_cache, previous=previous)
         from rich.progress import Progress
 
         with Progress(transient=True, console=_console(to_stderr=True, fmt="rich")) as bar:
@@ -169,7 +173,9 @@ def _run(
             def advance(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            return consolidate(consultation, returns_dir, progress=advance, use_cache=not no_cache)
+            return consolidate(
+                consultation, returns_dir, progress=advance, use_cache=not no_cache, previous=previous
+            )
     except ReturnsFolderError as exc:
         _fail(str(exc))
 
@@ -244,6 +250,18 @@ def _progress_wanted(quiet: bool) -> bool:
 @_quiet_option
 @_strict_option
 @_no_cache_option
+@click.option(
+    "--previous",
+    "previous_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    metavar=t("上一轮台账", "LEDGER"),
+    help=t(
+        "第二轮征求意见时，上一轮的处理台账（.xlsx）：注明每条意见在上一轮是否已提出及其处理意见；"
+        '也可在 consultation.toml 中写 previous = "…"。',
+        "In a second round, the earlier round's ledger (.xlsx): each repeated opinion carries its earlier "
+        'decision; or set previous = "…" in consultation.toml.',
+    ),
+)
 def digest(
     returns_dir: Path,
     consultation_path: Path | None,
@@ -255,6 +273,7 @@ def digest(
     quiet: bool,
     strict: bool,
     no_cache: bool,
+    previous_path: Path | None,
 ) -> None:
     """读取反馈文件夹中的每个文件，显示反馈情况，写出 Word 修改意见汇总表。"""
     from .ledger import LedgerError, check_ledger_path
@@ -268,7 +287,10 @@ def digest(
             check_ledger_path(ledger_path)
     except (OutputError, LedgerError) as exc:
         _fail(f"{exc}（未写入任何文件）")
-    result = _run(returns_dir, consultation_path, _progress_wanted(quiet), no_cache)
+    if previous_path and ledger_path and previous_path.resolve() == ledger_path.resolve():
+        _fail(t("上一轮台账不能同时作为本轮台账：请用 --ledger 指定一个新文件（未写入任何文件）",
+                "the earlier round's ledger cannot be this round's ledger: give --ledger a new file"))  # fmt: skip
+    result = _run(returns_dir, consultation_path, _progress_wanted(quiet), no_cache, previous_path)
     try:
         check_digest_outputs(output, json_file, ledger_path, returns_dir, result.consultation)
     except OutputError as exc:
@@ -460,7 +482,34 @@ def _write_notices(items: list[Any], result: Any, output: Path, single: bool) ->
     metavar="YYYY-MM-DD",
     help=t("落款日期（缺省：今天）。", "Date to sign the papers with (default: today)."),
 )
-def report(ledger: Path, output: Path, per_unit: Path | None, date_text: str | None) -> None:
+@click.option(
+    "--revised",
+    "revised_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    metavar=t("修改稿", "NEW_DRAFT"),
+    help=t(
+        "修改稿（.docx、.doc/.wps 或 .txt）：把修改对照表作为附件2附在说明后。",
+        "The revised draft: append the 修改对照表 as a second annex.",
+    ),
+)
+@click.option(
+    "--draft",
+    "draft_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    metavar=t("征求意见稿", "OLD_DRAFT"),
+    help=t(
+        "与 --revised 同用：征求意见稿；缺省时用台账所在文件夹（或上级）的 consultation.toml 中的 draft。",
+        "With --revised: the consulted draft; default: the draft of the consultation.toml near the ledger.",
+    ),
+)
+def report(
+    ledger: Path,
+    output: Path,
+    per_unit: Path | None,
+    date_text: str | None,
+    revised_path: Path | None,
+    draft_path: Path | None,
+) -> None:
     """根据台账中填写的处理意见，写出意见采纳情况说明（台账由 digest --ledger 生成）。"""
     from .ledger import LedgerError, read_ledger, read_summary
     from .outputs import Input, Output, OutputError, check_outputs, write_atomically
@@ -494,16 +543,58 @@ def report(ledger: Path, output: Path, per_unit: Path | None, date_text: str | N
         raise click.BadParameter(
             t("请写成 年-月-日，如 2023-04-10", "use YYYY-MM-DD"), param_hint="--date"
         ) from None
+    revision = _revision_for_report(rows, ledger, revised_path, draft_path) if revised_path else None
     try:
-        write_atomically(output, lambda temp: write_report(rows, summary, temp, today))
+        write_atomically(output, lambda temp: write_report(rows, summary, temp, today, revision))
     except OutputError as exc:
         _fail(str(exc))
     click.echo(t(f"已写入意见采纳情况说明：{output}", f"report written: {output}"))
+    if revision is not None:
+        unshown = [f for f in revision.findings if f.severity != "info"]
+        click.echo(t("已附修改对照表（附件2）。", "the 修改对照表 is appended as annex 2."))
+        if unshown:
+            click.echo(
+                t(f"核对处理意见，有{len(unshown)}处需要注意：", f"{len(unshown)} decisions to check:")
+            )
+        for finding in unshown:
+            click.echo(f"  {finding.message}")
     if per_unit:
         letters = write_unit_letters(rows, summary, per_unit, today)
         click.echo(
             t(f"已写入 {len(letters)} 份反馈函：{per_unit}", f"{len(letters)} letters written: {per_unit}")
         )
+
+
+def _revision_for_report(rows: list[Any], ledger: Path, revised: Path, draft: Path | None) -> Any:
+    from .consultation import ConsultationError, find_consultation, load_consultation
+    from .draft import DraftError, load_draft
+    from .revision import compare_revision, decided_from_ledger
+
+    if draft is None:
+        found = find_consultation(ledger.resolve().parent)
+        if found is None:
+            _fail(
+                t(
+                    "没有找到征求意见稿：请用 --draft 指定（未写入任何文件）",
+                    "no consulted draft: give --draft",
+                )
+            )
+        try:
+            draft = load_consultation(found).draft_path  # type: ignore[arg-type]
+        except ConsultationError as exc:
+            _fail(str(exc))
+        if draft is None:
+            _fail(
+                t(
+                    f"{found} 未指定 draft：请用 --draft 指定征求意见稿",
+                    f"{found} names no draft: give --draft",
+                )
+            )
+    try:
+        old, new = load_draft(draft), load_draft(revised)  # type: ignore[arg-type]
+    except DraftError as exc:
+        _fail(str(exc))
+    return compare_revision(old, new, decided_from_ledger(rows))
 
 
 @main.command(

@@ -14,7 +14,7 @@ from .textfile import read_settings_text
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 FILENAME = "consultation.toml"
 
-_TOP_KEYS = {"title", "reference", "issuer", "deadline", "draft", "contact", "unit"}
+_TOP_KEYS = {"title", "reference", "issuer", "deadline", "draft", "contact", "unit", "previous"}
 _UNIT_KEYS = {"name", "group", "aliases"}
 _CONTACT_KEYS = {"name", "phone", "email"}
 
@@ -72,6 +72,15 @@ def load_consultation(path: Path) -> Consultation:
         except DraftError as exc:
             raise ConsultationError(where.say("draft", str(exc))) from exc
 
+    previous_path = None
+    if "previous" in data:
+        previous_name = data["previous"]
+        if not isinstance(previous_name, str) or not previous_name.strip():
+            raise ConsultationError(where.say("previous", "'previous' 应为上一轮处理台账的文件名（.xlsx）"))
+        previous_path = (path.parent / previous_name).resolve()
+        if not previous_path.is_file():
+            raise ConsultationError(where.say("previous", f"找不到上一轮处理台账 {previous_path}"))
+
     return Consultation(
         title=title,
         reference=_optional_str(data, "reference", where),
@@ -83,6 +92,7 @@ def load_consultation(path: Path) -> Consultation:
         path=path.resolve(),
         draft_path=draft_path,
         notes=(decoded.note,) if decoded.note else (),
+        previous=previous_path,
     )
 
 

@@ -90,6 +90,11 @@ def opinion_row(opinion: Opinion, result: Consolidation) -> LedgerRow:
         flags.append(f"与{opinion.group}相近")
     if opinion.duplicate_of:
         flags.append(f"与{opinion.duplicate_of}重复")
+    if opinion.previous is not None:
+        # A suggestion, never a decision: the team confirms it in 处理意见 itself.
+        flags.append(opinion.previous.words)
+        if opinion.previous.decision:
+            flags.append(f"建议沿用第一轮处理意见：{opinion.previous.decision}")
     return LedgerRow(
         id=opinion.id,
         clause="、".join(_label(cid, draft) for cid in opinion.clauses) or "总体",

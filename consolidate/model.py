@@ -189,6 +189,7 @@ class Consultation:
     path: Path | None = None
     draft_path: Path | None = None
     notes: tuple[str, ...] = ()  # about reading the file itself, e.g. its encoding
+    previous: Path | None = None  # the earlier round's ledger, for a second round
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,18 @@ class PreviousDecision:
     reason: str
     clause: str  # as the earlier ledger names it
     similarity: float = 1.0
+
+    @property
+    def words(self) -> str:
+        """How the digest and the ledger say it: 第一轮已提出（某单位），未采纳（理由：…）."""
+        said = "第一轮已提出" if self.similarity >= 0.9 else "第一轮有相近意见"
+        if self.unit:
+            said += f"（{self.unit}）"
+        decision = "未采纳" if self.decision == "不采纳" else self.decision
+        text = f"{said}，{decision}" if decision else said
+        if self.reason:
+            text += f"（理由：{self.reason.rstrip('。')}）"
+        return text
 
 
 @dataclass(frozen=True)

@@ -43,8 +43,12 @@ def consolidate(
     returns_dir: Path,
     progress: Callable[[int, int], None] | None = None,
     use_cache: bool = True,
+    previous: Path | None = None,
 ) -> Consolidation:
     """Read every file in ``returns_dir`` and consolidate the opinions by clause.
+
+    ``previous`` (or the consultation's ``previous`` key) is the earlier round's ledger:
+    each opinion that repeats one decided then carries that decision (see previous.py).
 
     Archives and e-mails are opened, and legacy files converted, inside a private
     temporary folder that is removed afterwards; nothing is written into ``returns_dir``.
@@ -132,6 +136,8 @@ def consolidate(
             override_findings = [Finding("error", "overrides-invalid", str(exc), None, OVERRIDES)]
         findings.extend(override_findings)
     reviewed, notes, draft_findings = annotate(placed, consultation, context.roster)
+    reviewed, previous_findings = _remember_round_one(reviewed, consultation, previous)
+    findings.extend(previous_findings)
     findings.extend(draft_findings)
     result = Consolidation(
         consultation=consultation,
@@ -155,6 +161,27 @@ def _digest(path: Path) -> str:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return ""
+
+
+def _remember_round_one(
+    opinions: tuple[Opinion, ...], consultation: Consultation, previous: Path | None
+) -> tuple[tuple[Opinion, ...], list[Finding]]:
+    """Link opinions to the earlier round's decisions; an unreadable earlier ledger is an
+    error finding, not the end of the run (this round's returns are still worth reading)."""
+    path = previous or consultation.previous
+    if path is None:
+        return opinions, []
+    from .ledger import LedgerError
+    from .previous import link_previous, read_previous
+
+    try:
+        earlier = read_previous(path)
+    except LedgerError as exc:
+        return opinions, [Finding("error", "previous-unreadable", f"无法读取上一轮处理台账：{exc}", None, path.name)]
+    linked = link_previous(opinions, earlier, consultation.draft)
+    repeated = sum(1 for o in linked if o.previous is not None and not o.superseded)
+    note = f"与上一轮处理台账（{path.name}，{len(earlier)}条已处理意见）对照：本轮有{repeated}条意见在上一轮已提出或有相近意见"
+    return linked, [Finding("info", "previous-round", note, None, path.name)]
 
 
 def _cached(found: FoundFile, cache: ResultCache) -> bool:

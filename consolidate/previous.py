@@ -137,11 +137,4 @@ def _plain(text: str) -> str:
 
 def previous_words(previous: PreviousDecision) -> str:
     """How the digest and the ledger say it: 第一轮已提出，未采纳（理由：…）."""
-    said = "第一轮已提出" if previous.similarity >= 0.9 else "第一轮有相近意见"
-    if previous.unit:
-        said += f"（{previous.unit}）"
-    decision = "未采纳" if previous.decision == "不采纳" else previous.decision
-    text = f"{said}，{decision}" if decision else said
-    if previous.reason:
-        text += f"（理由：{previous.reason.rstrip('。')}）"
-    return text
+    return previous.words

@@ -324,3 +324,30 @@ def test_compare_refuses_to_overwrite_an_input(decided_sample):
     )
     assert run.exit_code == 1 and "不能覆盖" in run.output
     assert ledger.read_bytes() == before
+
+
+def test_the_report_carries_the_comparison_as_its_second_annex(decided_sample, tmp_path):
+    old, new, ledger = decided_sample
+    out = tmp_path / "说明.docx"
+    run = CliRunner().invoke(
+        main,
+        [
+            "report",
+            str(ledger),
+            "-o",
+            str(out),
+            "--revised",
+            str(new),
+            "--draft",
+            str(old),
+            "--date",
+            "2023-05-06",
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    document = Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "附件：1．意见采纳情况表" in text and "2．修改对照表" in text
+    assert "附件2" in text and "修改对照表" in text
+    assert [c.text for c in document.tables[-1].rows[0].cells] == ["征求意见稿", "修改稿", "修改说明"]
+    assert "已附修改对照表" in run.output

@@ -80,3 +80,74 @@ def test_an_unrelated_opinion_is_not_linked():
 def test_without_a_previous_round_nothing_changes():
     opinions = (_opinion("建议删除“明确按一定比例”。", "自治区财政厅"),)
     assert link_previous(opinions, (), None) == opinions
+
+
+def test_a_second_round_return_repeating_a_declined_opinion_carries_the_decision(tmp_path):
+    """End to end: round 1's ledger decided, round 2's return repeats a declined opinion."""
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from consolidate.cli import main
+    from consolidate.ledger import DECISION_COLUMN, NOTE_COLUMN, SHEET
+
+    from .conftest import SAMPLE
+    from .factories import docx_form
+
+    round_one = tmp_path / "round1"
+    shutil.copytree(SAMPLE, round_one)
+    ledger = tmp_path / "第一轮台账.xlsx"
+    run = CliRunner().invoke(
+        main,
+        [
+            "digest",
+            str(round_one / "returns"),
+            "-o",
+            str(tmp_path / "d1.docx"),
+            "--ledger",
+            str(ledger),
+            "-q",
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    workbook = load_workbook(ledger)
+    sheet = workbook[SHEET]
+    header = [c.value for c in sheet[1]]
+    declined = ""
+    for row in range(2, sheet.max_row + 1):
+        opinion = str(sheet.cell(row, header.index("修改意见") + 1).value or "")
+        if "年薪制" in opinion and not declined:
+            declined = opinion
+        sheet.cell(row, header.index(DECISION_COLUMN) + 1).value = "不采纳"
+        sheet.cell(row, header.index(NOTE_COLUMN) + 1).value = "国家文件原文，予以保留"
+    workbook.save(ledger)
+    assert declined
+
+    round_two = tmp_path / "round2"
+    shutil.copytree(SAMPLE, round_two, ignore=shutil.ignore_patterns("returns"))
+    (round_two / "returns").mkdir()
+    docx_form(
+        round_two / "returns" / "自治区国资委.docx",
+        [("1", "自治区国资委", "再次" + declined, "")],
+        header="单位名称（盖章）：自治区国资委          填表时间：2023年5月8日",
+    )
+    result_json = tmp_path / "r2.json"
+    run = CliRunner().invoke(
+        main,
+        ["digest", str(round_two / "returns"), "-o", str(tmp_path / "d2.docx"), "--json", str(result_json),
+         "--ledger", str(tmp_path / "第二轮台账.xlsx"), "--previous", str(ledger), "-q"],
+    )  # fmt: skip
+    assert run.exit_code == 0, run.output
+    (opinion,) = json.loads(result_json.read_text(encoding="utf-8"))["opinions"]
+    assert opinion["previous"]["decision"] == "不采纳"
+    assert opinion["previous"]["reason"] == "国家文件原文，予以保留"
+    digest_text = "\n".join(cell.text for table in Document(str(tmp_path / "d2.docx")).tables
+                            for row in table.rows for cell in row.cells)  # fmt: skip
+    assert "第一轮已提出" in digest_text and "未采纳（理由：国家文件原文，予以保留）" in digest_text
+    new_sheet = load_workbook(tmp_path / "第二轮台账.xlsx")[SHEET]
+    column = [c.value for c in new_sheet[1]].index("提示") + 1
+    hints = [str(new_sheet.cell(r, column).value or "") for r in range(2, new_sheet.max_row + 1)]
+    assert any("建议沿用第一轮处理意见：不采纳" in h for h in hints)

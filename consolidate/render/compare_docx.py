@@ -34,11 +34,22 @@ def write_comparison(revision: Revision, path: Path, unchanged: Unchanged = Unch
     document = od.new_document()
     # Wide from the first line: a portrait title page would hold only the title.
     od.set_page(document.sections[0], landscape=True)
-    title = revision.new.title or revision.old.title or "征求意见稿"
-    name = _bare_title(title)
+    name = comparison_name(revision)
     document.core_properties.title = f"《{name}》修改对照表"
     document.core_properties.comments = "consolidate: 修改对照表"
     od.title(document, f"《{name}》\n修改对照表")
+    add_comparison(document, revision, unchanged)
+    document.save(str(path))
+
+
+def comparison_name(revision: Revision) -> str:
+    """The draft's name without its stage mark, as the table's title names it."""
+    return _bare_title(revision.new.title or revision.old.title or "征求意见稿")
+
+
+def add_comparison(document: Any, revision: Revision, unchanged: Unchanged = Unchanged.OMIT) -> None:
+    """The summary sentence, the legend and the three-column table, appended to
+    ``document`` (a landscape page: the 对照表 itself, or an annex of the report)."""
     od.paragraph(document, _summary(revision))
     od.paragraph(
         document,
@@ -48,7 +59,6 @@ def write_comparison(revision: Revision, path: Path, unchanged: Unchanged = Unch
     grid = od.table(document, ["征求意见稿", "修改稿", "修改说明"], _WIDTHS)
     od.add_rows(grid, list(_rows(revision, unchanged)), _WIDTHS)
     _let_rows_break(grid)
-    document.save(str(path))
 
 
 def _let_rows_break(grid: Any) -> None:

@@ -306,6 +306,9 @@ def _row_cells(
             text.append((f"\n〔{label}〕", {"color": color, "size": 10.5}))
     if first.needs_review:
         text.append((f"\n〔归类待核：{_method(first)}〕", {"color": _RED, "size": 10.5}))
+    earlier = next((o.previous for o in members if o.previous is not None), None)
+    if earlier is not None:
+        text.append((f"\n〔{earlier.words}〕", {"color": _GREY, "size": 10.5}))
     if len(first.clauses) > 1:
         named = [c.label if (c := draft.get(cid) if draft else None) else cid for cid in first.clauses]
         text.append((f"\n〔同时涉及：{'、'.join(named)}〕", {"color": _GREY, "size": 10.5}))

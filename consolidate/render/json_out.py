@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..model import Consolidation
+from ..model import Consolidation, PreviousDecision
 from ..summary import counts
 
 
@@ -56,6 +56,7 @@ def to_data(result: Consolidation) -> dict[str, Any]:
                 "duplicate_of": o.duplicate_of or None,
                 "edits": [{"kind": e.kind, "old": e.old, "new": e.new} for e in o.edits],
                 "source": {"file": o.file, "where": o.where},
+                "previous": _previous(o.previous),
             }
             for o in result.opinions
         ],
@@ -95,3 +96,17 @@ def write_json(result: Consolidation, path: Path) -> None:
     with path.open("w", encoding="utf-8") as handle:
         json.dump(to_data(result), handle, ensure_ascii=False, indent=2)
         handle.write("\n")
+
+
+def _previous(previous: PreviousDecision | None) -> dict[str, Any] | None:
+    """The earlier round's opinion this one repeats, with the team's decision on it."""
+    if previous is None:
+        return None
+    return {
+        "id": previous.id,
+        "unit": previous.unit,
+        "decision": previous.decision,
+        "reason": previous.reason,
+        "clause": previous.clause,
+        "similarity": previous.similarity,
+    }

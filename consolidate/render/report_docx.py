@@ -15,7 +15,9 @@ from typing import Any
 
 from ..ledger import LedgerRow, normalise_decision
 from ..report import by_clause, main_reasons, report_sentence
+from ..revision import Revision
 from . import officedoc as od
+from .compare_docx import add_comparison, comparison_name
 
 # 序号 / 条款 / 提出单位 / 修改意见 / 处理意见 / 说明 across the 225 mm landscape text block.
 _WIDTHS = [13.0, 28.0, 34.0, 80.0, 22.0, 48.0]
@@ -29,11 +31,21 @@ def chinese_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def write_report(rows: list[LedgerRow], summary: dict[str, str], path: Path, today: dt.date) -> None:
-    build_report(rows, summary, today).save(str(path))
+def write_report(
+    rows: list[LedgerRow],
+    summary: dict[str, str],
+    path: Path,
+    today: dt.date,
+    revision: Revision | None = None,
+) -> None:
+    build_report(rows, summary, today, revision).save(str(path))
 
 
-def build_report(rows: list[LedgerRow], summary: dict[str, str], today: dt.date) -> Any:
+def build_report(
+    rows: list[LedgerRow], summary: dict[str, str], today: dt.date, revision: Revision | None = None
+) -> Any:
+    """The 采纳情况说明; with the revised draft compared (``revision``), the 修改对照表
+    goes with it as a second annex, as submissions for approval carry both."""
     title = summary.get("文件", "征求意见稿")
     issuer = summary.get("发文单位", "")
     document = od.new_document()
@@ -51,16 +63,23 @@ def build_report(rows: list[LedgerRow], summary: dict[str, str], today: dt.date)
     # The closing section, 附件说明 and signature move together: a page never holds a signature alone.
     od.paragraph(document, "各条意见的处理情况见附件。", keep_with_next=True)
     od.paragraph(document, keep_with_next=True)
-    annex_note = od.paragraph(document, "附件：意见采纳情况表", keep_with_next=True)
+    if revision is None:
+        annex_note = od.paragraph(document, "附件：意见采纳情况表", keep_with_next=True)
+    else:
+        od.paragraph(document, "附件：1．意见采纳情况表", keep_with_next=True)
+        annex_note = od.paragraph(document, "\u3000\u3000\u30002．修改对照表", keep_with_next=True)
     od.signature(document, issuer, chinese_date(today), after=annex_note)
 
-    od.annex(document, "附件", "意见采纳情况表")
+    od.annex(document, "附件" if revision is None else "附件1", "意见采纳情况表")
     grid = od.table(document, ["序号", "条款", "提出单位", "修改意见", "处理意见", "说明"], _WIDTHS)
     od.add_rows(grid, [
         [[(str(n), {"align": "center"})], [(row.clause, {})], [(row.unit, {})], [(row.opinion, {})],
          [(_said(row.decision), {"align": "center"})], [(row.note, {})]]
         for n, row in enumerate(by_clause(rows), start=1)
     ], _WIDTHS)  # fmt: skip
+    if revision is not None:
+        od.annex(document, "附件2", f"《{comparison_name(revision)}》修改对照表")
+        add_comparison(document, revision)
     return document
 
 
