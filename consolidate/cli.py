@@ -111,6 +111,15 @@ _format_option = click.option(
         "Tables as rich (terminal), plain or markdown text. Default: rich on a terminal, else plain.",
     ),
 )
+_json_option = click.option(
+    "--json",
+    "json_path",
+    metavar=t("文件|-", "PATH|-"),
+    help=t(
+        "同时把结果写成 JSON 文件；写 - 则输出到屏幕（终端汇总改到标准错误）。",
+        "Also write the result as JSON ('-' for stdout).",
+    ),
+)
 _quiet_option = click.option(
     "-q", "--quiet", is_flag=True, help=t("只输出错误。", "Print nothing but errors.")
 )
@@ -226,15 +235,7 @@ def _progress_wanted(quiet: bool) -> bool:
         "要写出的 Word 修改意见汇总表（不能写进反馈文件夹）。", "Word digest to write (not into RETURNS_DIR)."
     ),
 )
-@click.option(
-    "--json",
-    "json_path",
-    metavar=t("文件|-", "PATH|-"),
-    help=t(
-        "同时把结果写成 JSON 文件；写 - 则输出到屏幕（终端汇总改到标准错误）。",
-        "Also write the result as JSON ('-' for stdout).",
-    ),
-)
+@_json_option
 @click.option(
     "--ledger",
     "ledger_path",
@@ -749,12 +750,7 @@ def forms(consultation_path: Path | None, folder: Path) -> None:
     metavar=t("文件", "FILE"),
     help=t("要写出的修改对照表（.docx）。", "The comparison table (.docx) to write."),
 )
-@click.option(
-    "--json",
-    "json_path",
-    metavar=t("文件|-", "PATH|-"),
-    help=t("同时写出 JSON 结果；“-”表示输出到标准输出。", "Also write the result as JSON ('-' for stdout)."),
-)
+@_json_option
 @click.option(
     "--unchanged",
     type=click.Choice(["omit", "collapse", "show"]),
@@ -773,7 +769,7 @@ def compare(
     json_path: str | None,
     unchanged: str,
 ) -> None:
-    """对照征求意见稿 OLD_DRAFT 和修改稿 NEW_DRAFT，写出修改对照表并核对处理意见。"""
+    """按条款对照征求意见稿和修改稿，写出修改对照表；给了台账时核对采纳的意见是否已在修改稿中体现。"""
     from .draft import DraftError, load_draft
     from .ledger import LedgerError, read_ledger
     from .outputs import OutputError, write_atomically
