@@ -351,3 +351,90 @@ def test_the_report_carries_the_comparison_as_its_second_annex(decided_sample, t
     assert "附件2" in text and "修改对照表" in text
     assert [c.text for c in document.tables[-1].rows[0].cells] == ["征求意见稿", "修改稿", "修改说明"]
     assert "已附修改对照表" in run.output
+
+
+# --- the same on the other consultations' drafts -----------------------------------------
+
+CONSULTATION_DRAFTS = sorted((SAMPLE.parent.parent / "tests" / "consultations").glob("*/draft.*"))
+
+
+def _draft_lines(path: Path) -> list[str]:
+    from consolidate.readers.docx import read_paragraphs
+
+    lines = read_paragraphs(path) if path.suffix == ".docx" else path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip()]
+
+
+def _sentences(lines: list[str]) -> list[int]:
+    """Lines of running text (numbered or not), not headings or 责任单位 lines."""
+    import re
+
+    duty = re.compile(r"^\s*[（(]?(责任单位|牵头单位|配合单位|督导单位|责任部门)")
+    return [
+        i
+        for i, line in enumerate(lines)
+        if i > 3 and "。" in line and len(line) > 25 and not duty.match(line)
+    ]
+
+
+def _plain_paragraphs(lines: list[str]) -> list[int]:
+    """Lines that are continuation paragraphs (a 款 or a paragraph without its own number):
+    deleting, splitting or swapping them renumbers nothing."""
+    import re
+
+    numbered = re.compile(
+        r"^\s*(第[一二三四五六七八九十百零〇\d]+[条章节编]|[一二三四五六七八九十]+、|[（(]|\d+[.．、]|附件)"
+    )
+    duty = re.compile(r"^\s*[（(]?(责任单位|牵头单位|配合单位|督导单位|责任部门)")
+    return [
+        i
+        for i, line in enumerate(lines)
+        if i > 3 and not numbered.match(line) and not duty.match(line) and len(line) > 25
+    ]
+
+
+@pytest.mark.parametrize("path", CONSULTATION_DRAFTS, ids=lambda p: p.parent.name)
+def test_other_drafts_deleting_a_paragraph_is_one_deletion(path):
+    lines = _draft_lines(path)
+    if not _plain_paragraphs(lines):
+        pytest.skip("every paragraph is numbered")
+    at = _plain_paragraphs(lines)[0]
+    changes = [p.change for p in align_drafts(_draft(lines), _draft(lines[:at] + lines[at + 1 :]))]
+    assert changes.count(Change.DELETED) == 1
+    assert set(changes) == {Change.UNCHANGED, Change.DELETED}
+
+
+@pytest.mark.parametrize("path", CONSULTATION_DRAFTS, ids=lambda p: p.parent.name)
+def test_other_drafts_an_edited_paragraph_is_modified(path):
+    lines = _draft_lines(path)
+    at = _sentences(lines)[-1]
+    new = list(lines)
+    new[at] = new[at].rstrip("。") + "，并定期向社会公布。"
+    pairs = align_drafts(_draft(lines), _draft(new))
+    assert [p.change for p in pairs if p.change is not Change.UNCHANGED] == [Change.MODIFIED]
+
+
+@pytest.mark.parametrize("path", CONSULTATION_DRAFTS, ids=lambda p: p.parent.name)
+def test_other_drafts_a_paragraph_cut_in_two_is_a_split(path):
+    lines = _draft_lines(path)
+    candidates = [i for i in _plain_paragraphs(lines) if 0 < lines[i].find("。") < len(lines[i]) - 10]
+    if not candidates:
+        pytest.skip("no paragraph of two sentences")
+    at = candidates[0]
+    cut = lines[at].index("。") + 1
+    new = [*lines[:at], lines[at][:cut], lines[at][cut:], *lines[at + 1 :]]
+    pairs = align_drafts(_draft(lines), _draft(new))
+    assert [p.change for p in pairs if p.change is not Change.UNCHANGED] == [Change.SPLIT]
+
+
+@pytest.mark.parametrize("path", CONSULTATION_DRAFTS, ids=lambda p: p.parent.name)
+def test_other_drafts_two_paragraphs_joined_are_merged(path):
+    lines = _draft_lines(path)
+    plain = _plain_paragraphs(lines)
+    pairs_of_lines = [i for i in plain if i + 1 in plain]
+    if not pairs_of_lines:
+        pytest.skip("no two continuation paragraphs in a row")
+    at = pairs_of_lines[0]
+    new = [*lines[:at], lines[at] + lines[at + 1], *lines[at + 2 :]]
+    pairs = align_drafts(_draft(lines), _draft(new))
+    assert [p.change for p in pairs if p.change is not Change.UNCHANGED] == [Change.MERGED]
