@@ -438,3 +438,41 @@ def test_other_drafts_two_paragraphs_joined_are_merged(path):
     new = [*lines[:at], lines[at] + lines[at + 1], *lines[at + 2 :]]
     pairs = align_drafts(_draft(lines), _draft(new))
     assert [p.change for p in pairs if p.change is not Change.UNCHANGED] == [Change.MERGED]
+
+
+ARTICLE_DRAFTS = [
+    p for p in CONSULTATION_DRAFTS if any(line.startswith("第三条") for line in _draft_lines(p))
+]
+
+
+def _articles(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) line ranges of each article."""
+    import re
+
+    starts = [i for i, line in enumerate(lines) if re.match(r"^第[一二三四五六七八九十百]+条", line)]
+    ends = [*starts[1:], len(lines)]
+    return list(zip(starts, ends))
+
+
+@pytest.mark.parametrize("path", ARTICLE_DRAFTS, ids=lambda p: p.parent.name)
+def test_other_drafts_a_deleted_article_renumbers_the_rest_without_changing_them(path):
+    lines = _draft_lines(path)
+    start, end = _articles(lines)[2]
+    new = lines[:start] + [_renumber(line, -1) for line in lines[end:]]
+    pairs = align_drafts(_draft(lines), _draft(new))
+    changed = [p for p in pairs if p.change is not Change.UNCHANGED]
+    assert {p.change for p in changed} == {Change.DELETED}
+    assert all(c.text.strip() in "\n".join(lines[start:end]) for p in changed for c in p.old)
+    renumbered = [p for p in pairs if p.change is Change.UNCHANGED and p.old[0].label != p.new[0].label]
+    assert renumbered  # later articles kept their text under new numbers
+
+
+@pytest.mark.parametrize("path", ARTICLE_DRAFTS, ids=lambda p: p.parent.name)
+def test_other_drafts_an_article_moved_down_is_moved(path):
+    lines = _draft_lines(path)
+    (s1, e1), (s2, e2) = _articles(lines)[3:5]
+    first, second = lines[s1:e1], lines[s2:e2]
+    swapped = [_renumber(second[0], -1), *second[1:], _renumber(first[0], +1), *first[1:]]
+    pairs = align_drafts(_draft(lines), _draft(lines[:s1] + swapped + lines[e2:]))
+    changes = [p.change for p in pairs if p.change is not Change.UNCHANGED]
+    assert changes and set(changes) == {Change.MOVED}
