@@ -75,6 +75,9 @@ TERMS: tuple[tuple[str, str], ...] = (
     ("侨务办公室", "侨办"), ("港澳事务办公室", "港澳办"),
     ("台湾事务办公室", "台办"), ("台湾工作办公室", "台办"),
     ("人大常务委", "人大常委"),
+    # 人大常委会's 法制工作委员会 signs 法工委; 市人大法工委 is the 常委会's (人大 has no other)
+    ("法制工作委", "法工委"), ("法制工委", "法工委"),
+    ("人大法工委", "人大常委法工委"), ("人大法制工作委", "人大法工委"),
     ("常务委", "常委"),
     # 党委工作机关 and 议事协调机构 offices
     ("统一战线工作部", "统战部"),
@@ -93,6 +96,7 @@ TERMS: tuple[tuple[str, str], ...] = (
     ("台湾同胞联谊会", "台联"), ("青年联合会", "青联"), ("学生联合会", "学联"),
     ("供销合作社联合社", "供销社"), ("供销合作社", "供销社"),
     ("国际贸易促进委", "贸促会"), ("作家协会", "作协"),
+    ("企业联合会", "企联"),  # 中国企业联合会 → 中国企联
     # courts
     ("高级法院", "高院"), ("高法院", "高院"), ("中级法院", "中院"),
     ("最高法院", "最高法院"), ("最高法", "最高法院"), ("最高检察院", "最高检察院"), ("最高检", "最高检察院"),
@@ -115,14 +119,19 @@ WHOLE: tuple[tuple[str, str], ...] = (
     ("团委", "团委"),
 )  # fmt: skip
 
-# Bodies that share one office (合署办公) or where one is administered by the other (部门管理机构):
-# each signs with the other's name. When both are consulted, a bare name (教育厅, no place, no
-# party marker) may come from either, so it is reported for the clerk to decide.
+# Bodies that share one office (合署办公) or one body under two names (加挂牌子): each signs
+# with the other's name. When both are consulted, a bare name (教育厅, no place, no party
+# marker) may come from either, so it is reported for the clerk to decide.
 AFFILIATED: tuple[tuple[str, str], ...] = (
     ("教育厅", "党委教育工委"), ("教委", "党委教育工委"), ("教育局", "党委教育工委"),
-    ("市场监管局", "药监局"),
     ("党委组织部", "公务员局"), ("党委宣传部", "新闻出版局"), ("党委宣传部", "电影局"),
-    ("司法厅", "监狱管理局"), ("自然资源厅", "林业局"), ("自然资源厅", "林草局"),
+)  # fmt: skip
+
+# A body administered by another (部门管理机构), the manager first. The managed body may sign
+# with its manager's name, so a bare 自然资源厅 may be the 林业局's; but the manager never signs
+# with the managed body's name: a bare 林业局 is the 林业局 when it is consulted.
+MANAGED: tuple[tuple[str, str], ...] = (
+    ("市场监管局", "药监局"), ("司法厅", "监狱管理局"), ("自然资源厅", "林业局"), ("自然资源厅", "林草局"),
 )  # fmt: skip
 
 # The 34 provincial-level divisions, full name and the short form used in unit names.

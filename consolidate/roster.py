@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .abbreviations import AFFILIATED, GENERIC, MUNICIPALITIES, PROVINCES, TERMS, WHOLE
+from .abbreviations import AFFILIATED, GENERIC, MANAGED, MUNICIPALITIES, PROVINCES, TERMS, WHOLE
 from .model import Unit
 
 # ------------------------------------------------------------------ written forms
@@ -55,6 +55,8 @@ _AFFILIATED: dict[str, set[str]] = {}
 for _a, _b in AFFILIATED:
     _AFFILIATED.setdefault(_a, set()).add(_b)
     _AFFILIATED.setdefault(_b, set()).add(_a)
+for _a, _b in MANAGED:  # one way: the managed body may sign as its manager, not the reverse
+    _AFFILIATED.setdefault(_a, set()).add(_b)
 
 _NOISE = re.compile(
     r"[（(][^（()）]{0,8}(?:盖章|公章|章|签章|签字)[^（()）]{0,4}[)）]"
@@ -121,6 +123,13 @@ _GENERIC_STEMS = {
     "都",
 }
 _CENTRAL = re.compile(r"^国家[一-龥]{1,8}?(?:总局|局|署)")
+# An enterprise's branch named through its provincial company: 国网四川省电力公司遂宁供电公司 is
+# signed 国网遂宁供电公司, the brand and the branch without the company between them.
+_PARENT_COMPANY = re.compile(
+    r"^(?P<brand>国网|南方电网|中国[一-龥]{2,4}?|中[一-龥]{1,2}?)"
+    rf"(?:{'|'.join(k for k, _ in PROVINCES)}|{'|'.join(s for _, s in PROVINCES)})"
+    r"[一-龥]{0,8}?(?:股份有限公司|有限责任公司|有限公司|公司)(?=[一-龥]{2,}(?:公司|分公司|局|中心)$)"
+)
 _LEAGUE = re.compile(r"^(?:共青团|团(?=(?:省|区|市|县|自治区)委))")
 
 
@@ -152,6 +161,7 @@ def _match_place(pattern: re.Pattern[str], text: str) -> tuple[str, int] | None:
         stem in _GENERIC_STEMS
         or stem[0] in "省市县"
         or _NOT_PLACE.search(stem)
+        or (pattern is _CITY and re.search("[县区旗]", stem))  # 洞口县城市管理局 names no 洞口县城市
         or (len(text) == m.end() and len(stem) < 2)
     ):
         return None
@@ -184,6 +194,8 @@ def _owner(text: str) -> tuple[str, str]:
         owner, text = "团委", text[league.end() :]
     elif text.startswith("政协") and len(text) > 2:
         owner, text = "政协", text[2:]
+    if parent := _PARENT_COMPANY.match(text):
+        text = parent.group("brand") + text[parent.end() :]
     central = _CENTRAL.match(text)
     if central and _PROVINCE_RE.match(text[central.end() :]):
         text = text[central.end() :]
@@ -257,9 +269,10 @@ class _Entry:
 
 
 _FILLER = re.compile(
-    r"附件\d*|征求意见稿|修改意见表|意见反馈表|反馈意见表|意见表|修改意见|反馈意见|意见汇总|反馈材料|"
+    r"附件\d*|征求意见稿|修改意见表|意见反馈表|反馈意见表|意见表|反馈表|修改意见|反馈意见|意见汇总|反馈材料|"
     r"修改稿|盖章件|扫描件|更正|最终版|定稿|汇总|反馈|材料|意见|回复|复函|终稿|[（(]\d+[)）]|\d+|[a-zA-Z]+"
 )
+_JOINT = re.compile(r"[、,，/／;；]")
 _SEPARATORS = re.compile(r"[（()）\[\]【】〔〕{}]+")
 
 
@@ -323,6 +336,9 @@ class Roster:
             return (
                 UnitMatch(exact[0], "exact", 1.0, name) if len(exact) == 1 else Ambiguity(tuple(exact), name)
             )
+        joint = self._joint(name, fuzzy)
+        if joint is not None:
+            return joint
         form = name_form(cleaned)
         if form.chain:
             return self._in_place(form, name)
@@ -330,6 +346,23 @@ class Roster:
         if found is None and fuzzy:
             found = self._fuzzy(form, cleaned, name)
         return found
+
+    def _joint(self, name: str, fuzzy: bool) -> Lookup:
+        """中国企业联合会、中国企业家协会: one body under two names written together (加挂牌子,
+        合署办公) is the consulted unit either name is; names of two consulted units are both."""
+        parts = [p for p in _JOINT.split(unicodedata.normalize("NFKC", name)) if len(clean_name(p)) >= 2]
+        if len(parts) < 2:
+            return None
+        units: dict[Unit, None] = {}
+        for part in parts:
+            found = self.lookup(part, fuzzy)
+            if isinstance(found, UnitMatch):
+                units[found.unit] = None
+            elif isinstance(found, Ambiguity):
+                units.update(dict.fromkeys(found.candidates))
+        if len(units) == 1:
+            return UnitMatch(next(iter(units)), "joint", 0.9, name)
+        return Ambiguity(tuple(units), name) if units else None
 
     def namesakes(self, name: str) -> tuple[Unit, ...]:
         """The units whose names are another way of writing ``name`` (省教育厅, 湖北省教育厅)."""
@@ -504,11 +537,22 @@ class Roster:
     def _place_named(self, part: str, said: str) -> Lookup:
         """南宁.docx, 河池市.docx, 隆安县.xlsx: the addressee in that place, if only one is."""
         form = name_form(part)
+        if form.province and not form.body and not form.chain and not form.level:
+            return self._province_named(form.province, said)
         stem = form.chain[-1] if form.chain and not form.body else part if not form.province else ""
         if len(stem) < 2:
             return None
         starting = [u for u in self._by_initial.get(stem[:2], []) if clean_name(u.name).startswith(stem)]
         units = list(dict.fromkeys((*(e.unit for e in self._by_place.get(stem, [])), *starting)))
+        if not units:
+            return None
+        return UnitMatch(units[0], "place", 0.85, said) if len(units) == 1 else Ambiguity(tuple(units), said)
+
+    def _province_named(self, province: str, said: str) -> Lookup:
+        """四川.docx on a ministry's roster of provinces' departments: the one unit of 四川."""
+        if province == self._home:  # every unit is in the consulting province: the name tells none
+            return None
+        units = list(dict.fromkeys(e.unit for e in self._entries if e.form.province == province))
         if not units:
             return None
         return UnitMatch(units[0], "place", 0.85, said) if len(units) == 1 else Ambiguity(tuple(units), said)

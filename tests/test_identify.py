@@ -103,3 +103,33 @@ def test_an_ambiguous_return_is_given_to_neither_unit_and_needs_review(consultat
     (finding,) = [f for f in result.findings if f.code == "unit-ambiguous"]
     assert "自治区党委教育工委" in finding.message
     assert [o.text for o in result.opinions] == ["建议甲"]
+
+
+def _town_roster():
+    from consolidate.model import Unit
+    from consolidate.roster import Roster
+
+    units = ("桃花镇人民政府", "柳林镇人民政府", "县教育局")
+    return Roster(tuple(Unit(n) for n in units), "青山县人民政府办公室")
+
+
+def test_a_towns_signature_with_its_countys_name_first_names_the_town():
+    content = _content(None, outside=("经研究，我镇无意见。", "青山县柳林镇人民政府", "2024年8月12日"))
+    ident = identify_return("回复.docx", _town_roster(), content)
+    assert ident.unit.name == "柳林镇人民政府"
+    assert ident.evidence == "signature"
+
+
+def test_a_file_named_by_a_towns_short_name_names_the_town_when_the_header_is_blank():
+    ident = identify_return("桃花镇意见.docx", _town_roster(), _content(None))
+    assert ident.unit.name == "桃花镇人民政府"
+    assert ident.evidence == "file-name"
+
+
+def test_a_file_named_by_a_province_names_that_provinces_department_on_a_ministrys_roster():
+    from consolidate.model import Unit
+    from consolidate.roster import Roster
+
+    roster = Roster(tuple(Unit(f"{p}人力资源和社会保障厅") for p in ("山西省", "陕西省", "吉林省")))
+    ident = identify_return("陕西.docx", roster, _content(None))
+    assert ident.unit.name == "陕西省人力资源和社会保障厅"

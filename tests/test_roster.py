@@ -277,3 +277,129 @@ def test_a_body_listed_under_both_its_names_answers_to_either():
     roster = Roster((Unit("省委党校（省行政学院）"), Unit("省教育厅")))
     assert roster.match("湖北省行政学院").unit.name == "省委党校（省行政学院）"
     assert roster.match("中共湖北省委党校").unit.name == "省委党校（省行政学院）"
+
+
+# ---------------------------------------------------------------- places, provinces, joint names
+
+
+def _county_roster() -> Roster:
+    """A county's consultation: its towns by their own names, its bureaus as 县…局."""
+    units = ("桃花镇人民政府", "柳林镇人民政府", "白云瑶族乡人民政府", "城关街道办事处",
+             "县城市管理和综合执法局", "县教育局")  # fmt: skip
+    return Roster(tuple(Unit(n) for n in units), "青山县人民政府办公室")
+
+
+@pytest.mark.parametrize(
+    ("signed", "canonical"),
+    [
+        ("青山县桃花镇人民政府", "桃花镇人民政府"),
+        ("青山县白云瑶族乡人民政府", "白云瑶族乡人民政府"),
+        ("青山县城关街道办事处", "城关街道办事处"),
+        ("桃花镇", "桃花镇人民政府"),
+    ],
+)
+def test_a_town_signing_with_its_countys_name_first_is_the_towns_unit(signed, canonical):
+    assert _county_roster().match(signed).unit.name == canonical
+
+
+def test_a_county_bureau_whose_name_begins_with_城市_is_not_read_as_a_city():
+    assert _county_roster().match("青山县城市管理和综合执法局").unit.name == "县城市管理和综合执法局"
+
+
+@pytest.mark.parametrize(
+    ("stem", "canonical"),
+    [
+        ("桃花镇意见", "桃花镇人民政府"),
+        ("白云瑶族乡反馈表", "白云瑶族乡人民政府"),
+        ("柳林镇", "柳林镇人民政府"),
+    ],
+)
+def test_a_file_named_by_a_towns_short_name_is_that_towns_unit(stem, canonical):
+    assert _county_roster().lookup_in(stem).unit.name == canonical
+
+
+def _provinces_roster() -> Roster:
+    """A ministry's roster: one department per province, the same body in each."""
+    names = ("福建省人力资源和社会保障厅", "江西省人力资源和社会保障厅", "贵州省人力资源和社会保障厅",
+             "甘肃省自然资源厅", "国家林业和草原局")  # fmt: skip
+    return Roster(tuple(Unit(n) for n in names))
+
+
+@pytest.mark.parametrize(
+    ("signed", "canonical"),
+    [
+        ("江西省人社厅", "江西省人力资源和社会保障厅"),
+        ("贵州人社厅", "贵州省人力资源和社会保障厅"),
+        ("福建省人力资源社会保障厅", "福建省人力资源和社会保障厅"),
+    ],
+)
+def test_units_differing_only_by_province_are_told_apart(signed, canonical):
+    assert _provinces_roster().match(signed).unit.name == canonical
+
+
+@pytest.mark.parametrize("signed", ["湖南省人社厅", "湖南省人力资源和社会保障厅", "广东人社厅"])
+def test_a_department_of_a_province_not_consulted_is_no_other_provinces(signed):
+    assert _provinces_roster().lookup(signed) is None
+
+
+def test_a_bare_departments_name_on_a_roster_of_provinces_is_ambiguous():
+    found = _provinces_roster().lookup("人社厅")
+    assert isinstance(found, Ambiguity) and len(found.candidates) == 3
+
+
+def test_a_file_named_only_by_a_province_is_that_provinces_one_unit():
+    roster = _provinces_roster()
+    assert roster.lookup_in("贵州").unit.name == "贵州省人力资源和社会保障厅"
+    assert roster.lookup_in("江西省-意见").unit.name == "江西省人力资源和社会保障厅"
+    assert roster.lookup_in("湖南") is None
+
+
+def test_a_file_named_by_a_province_with_several_consulted_units_is_ambiguous():
+    roster = Roster((Unit("甘肃省人力资源和社会保障厅"), Unit("甘肃省自然资源厅"), Unit("青海省自然资源厅")))
+    found = roster.lookup_in("甘肃")
+    assert isinstance(found, Ambiguity) and len(found.candidates) == 2
+
+
+def test_a_province_named_in_a_file_on_that_provinces_own_roster_tells_no_unit():
+    roster = Roster((Unit("省教育厅"), Unit("省财政厅")), "江西省人民政府办公厅")
+    assert roster.lookup_in("江西") is None
+
+
+@pytest.mark.parametrize("stem", ["绍兴", "绍兴市", "绍兴市-修改意见"])
+def test_a_file_named_by_a_place_goes_to_its_one_addressee_even_when_not_a_government(stem):
+    roster = Roster((Unit("绍兴市人大常委会法工委"), Unit("嘉兴市人大常委会法工委"), Unit("省司法厅")))
+    assert roster.lookup_in(stem).unit.name == "绍兴市人大常委会法工委"
+
+
+@pytest.mark.parametrize(
+    "signed", ["泉州市人大常委会法制工作委员会", "泉州市人大法工委", "泉州市人大常委会法制工委"]
+)
+def test_a_legislatures_法制工作委员会_is_its_法工委(signed):
+    roster = Roster((Unit("泉州市人大常委会法工委"), Unit("厦门市人大常委会法工委")))
+    assert roster.match(signed).unit.name == "泉州市人大常委会法工委"
+
+
+def test_one_body_signing_with_both_its_names_is_that_unit():
+    roster = Roster((Unit("省社科院"), Unit("中国企业联合会"), Unit("省总工会")))
+    assert roster.match("中国企业联合会、中国企业家协会").unit.name == "中国企业联合会"
+    assert roster.match("中国企联").unit.name == "中国企业联合会"
+
+
+def test_a_joint_name_of_two_consulted_units_is_ambiguous():
+    roster = Roster((Unit("省教育厅"), Unit("省财政厅"), Unit("省总工会")))
+    found = roster.lookup("省教育厅、省财政厅")
+    assert isinstance(found, Ambiguity)
+    assert {u.name for u in found.candidates} == {"省教育厅", "省财政厅"}
+
+
+def test_a_branch_signing_through_its_provincial_company_is_the_branch():
+    roster = Roster((Unit("国网绵阳供电公司"), Unit("国网德阳供电公司"), Unit("市财政局")))
+    assert roster.match("国网四川省电力公司绵阳供电公司").unit.name == "国网绵阳供电公司"
+
+
+def test_a_managed_bodys_bare_name_is_its_own_while_its_managers_may_be_either():
+    roster = Roster((Unit("省自然资源厅"), Unit("省林业局"), Unit("省财政厅")))
+    assert roster.match("林业局").unit.name == "省林业局"
+    found = roster.lookup("自然资源厅")
+    assert isinstance(found, Ambiguity)
+    assert {u.name for u in found.candidates} == {"省自然资源厅", "省林业局"}
