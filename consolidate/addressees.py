@@ -23,8 +23,12 @@ _COLLECTIVE = re.compile(
 )
 _BARE_COLLECTIVE = re.compile(rf"各(?:{_KIND})(?:、?(?:{_KIND})|\((?:{_KIND})(?:、(?:{_KIND}))*\))*")
 _PREFECTURE_CITY = ("设区的市", "设区市", "地级以上市", "地级市")
+# Categories, never units: 各有关单位, 省直有关单位, 市直各部门, 省政府有关部门、直属机构 (its
+# 顿号 prefix written out: 省政府直属机构), 省直单位, 省属企业, 有关企业.
 _GENERIC = re.compile(
-    r"(有关|相关|各)(单位|部门|机构|方面)|成员单位|^各.*(单位|部门)$|各(处室|科室|直属|所属)|(直属|所属|机关)各"
+    r"(有关|相关|各)(单位|部门|机构|方面|企业|高校|院校|协会|社会组织)|成员单位|^各.*(单位|部门)$|各(处室|科室|直属|所属)"
+    r"|(直属|所属|机关)各|(直属|所属|下属|归口|直管)(单位|机构|部门|企业|事业单位|机关)$"
+    r"|^(省|市|县|区|州|盟|旗)(直|属)(单位|部门|机关|机构|企业|高校|院校)$"
 )
 _NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、)）]|[①-⑳])\s*"
@@ -219,19 +223,76 @@ def units_from_items(items: list[str], group: str, place: Place) -> tuple[list[L
     return units, findings
 
 
-def parse_unit_list(lines: list[str], place: Place) -> tuple[list[ListedUnit], list[Finding]]:
-    """The units of a 名单 annex or roster file (one per line, 顿号 lists, numbered, under group
-    headings, or table rows joined by tabs)."""
+def addressee_units(line: str, place: Place) -> tuple[list[ListedUnit], list[Finding], str]:
+    """The units a 主送 line names, with collectives written out, and its generic phrase.
+
+    Commas separate the categories a 主送 lists (文昌街道办事处、…、那溪瑶族乡人民政府，县发展和
+    改革局、…): each 顿号 list of named units is one group, named by what most of its units are;
+    a unit standing alone between commas joins the list nearest to it of the same kind, else
+    the nearest list. Generic phrases (省政府有关部门、直属机构) name no unit; the line's one
+    generic phrase is returned so that the annex that lists those units can be named by it."""
     units: list[ListedUnit] = []
     findings: list[Finding] = []
-    group = ""
+    runs: list[tuple[int, list[str]]] = []  # (position in `units`, the named items of one piece)
+    generic: list[str] = []
+    for piece in re.split(r"[，,；;]", line):
+        items = [_clean_item(i) for i in split_items(piece)]
+        named = [i for i in items if i and not is_collective(i) and not is_generic(i)]
+        if any(is_generic(i) for i in items if i):
+            generic.append(re.sub(r"^各", "", _fold(piece)).replace("(", "（").replace(")", "）"))
+        found, notes = units_from_items(items, "", place)
+        findings += notes
+        kept = [u for u in found if u.name in named]
+        if kept:
+            runs.append((len(units), [u.name for u in kept]))
+        units += found
+    groups = _run_groups([names for _, names in runs], place)
+    regrouped = {name: group for (_, names), group in zip(runs, groups) for name in names}
+    units = [ListedUnit(u.name, regrouped.get(u.name, u.group), u.aliases) for u in units]
+    return units, findings, generic[0] if len(generic) == 1 else ""
+
+
+def _run_groups(runs: list[list[str]], place: Place) -> list[str]:
+    """A group for each comma-separated run of a 主送 line (see `addressee_units`)."""
+    own = [_kind_of_run(names, place) for names in runs]
+    lists = [k for k, names in enumerate(runs) if len(names) > 1]
+    if not lists:
+        return own
+    groups = []
+    for k, names in enumerate(runs):
+        if len(names) > 1:
+            groups.append(own[k])
+            continue
+        alike = [j for j in lists if own[j] == own[k]]
+        nearest = min(alike or lists, key=lambda j: (abs(j - k), j))
+        groups.append(own[nearest])
+    return groups
+
+
+def _kind_of_run(names: list[str], place: Place) -> str:
+    """What most units of a list are (乡镇（街道）, 县直单位, 省直单位…); 有关单位 only if nothing else."""
+    counts: dict[str, int] = {}
+    for name in names:
+        kind = default_group(name, place)
+        counts[kind] = counts.get(kind, 0) + 1
+    return max(counts, key=lambda kind: (counts[kind], kind != "有关单位"))
+
+
+def parse_unit_list(
+    lines: list[str], place: Place, group: str = ""
+) -> tuple[list[ListedUnit], list[Finding]]:
+    """The units of a 名单 annex or roster file (one per line, 顿号 lists, numbered, under group
+    headings, or table rows joined by tabs); ``group`` names the units listed before any
+    heading (the 主送 phrase the list stands for)."""
+    units: list[ListedUnit] = []
+    findings: list[Finding] = []
     columns: tuple[int | None, int | None] | None = None
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if "\t" in raw:
-            cells = [c.strip() for c in raw.split("\t")]
+        cells = _table_cells(raw, columns)
+        if cells is not None:
             header = _table_header(cells)
             if header is not None:
                 columns = header
@@ -246,7 +307,7 @@ def parse_unit_list(lines: list[str], place: Place) -> tuple[list[ListedUnit], l
             units += found
             findings += notes
             continue
-        text = _NUMBERING.sub("", line)
+        text = _NUMBERING.sub("", re.sub(r"^\d{1,3}(?:\s|\u3000)+(?=\S)", "", line))
         if re.match(r"^(注|备注|说明)\s*\d*\s*[:：.．]", text):
             continue
         if re.search(r"名单\s*(?:[(（][^()（）]*[)）])?$", text) and len(text) < 40:
@@ -270,6 +331,23 @@ def parse_unit_list(lines: list[str], place: Place) -> tuple[list[ListedUnit], l
         units += found
         findings += notes
     return units, findings
+
+
+def _table_cells(raw: str, columns: tuple[int | None, int | None] | None) -> list[str] | None:
+    """A table row as its cells: joined by tabs (a Word or Excel table), or pasted as text with
+    spaces between the cells (序号　单位名称 / 1　省发展改革委) — a header of column titles, a row
+    that opens with its number, or any row under such a header."""
+    if "\t" in raw:
+        return [c.strip() for c in raw.split("\t")]
+    cells = [c for c in re.split(r"\s+", raw.strip()) if c]
+    if len(cells) < 2:
+        return None
+    titles = {*_TABLE_NAME, *_TABLE_GROUP, *_TABLE_SKIP}
+    if all(_fold(c) in titles for c in cells) and _table_header(cells) is not None:
+        return cells
+    if columns is not None and re.fullmatch(r"\d{1,3}[.．、]?", cells[0]):
+        return cells
+    return None
 
 
 def _table_header(cells: list[str]) -> tuple[int | None, int | None] | None:
@@ -316,6 +394,12 @@ def _clean_item(item: str) -> str:
 def default_group(name: str, place: Place) -> str:
     """The group a named unit belongs to when the letter gives none: 区直单位 / 省直单位 for
     the province's own bodies, 市直单位 in a city's or a municipality's letter."""
+    if re.search(r"(镇|乡|街道|街道办事处|镇人民政府|乡人民政府|苏木|民族乡)$", name) and not name.startswith(
+        ("县", "市", "区", "省")
+    ):
+        return "乡镇（街道）"
+    if name.startswith("县"):
+        return "县直单位"
     province = place.province
     own_prefixes = ["省", "自治区", "共青团", "中共"]
     if province is not None:
