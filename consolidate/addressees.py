@@ -22,13 +22,23 @@ _COLLECTIVE = re.compile(
     rf"^各(?P<kind>(?:{_KIND})(?:、?(?:{_KIND})|\((?:{_KIND})(?:、(?:{_KIND}))*\))*)(?!直|属|级|有关|相关|部门|单位)(?P<office>.*)$"
 )
 _BARE_COLLECTIVE = re.compile(rf"各(?:{_KIND})(?:、?(?:{_KIND})|\((?:{_KIND})(?:、(?:{_KIND}))*\))*")
+# 各省、自治区、直辖市（及新疆生产建设兵团）+ the office in each: the provinces' own departments.
+_PROVINCE_KIND = r"省|自治区|直辖市|计划单列市"
+# 计划单列市, the cities a ministry addresses with the provinces (a national designation).
+_PLAN_CITIES = ("大连市", "青岛市", "宁波市", "厦门市", "深圳市")
+_CORPS = "新疆生产建设兵团"
+_PROVINCE_COLLECTIVE = re.compile(
+    rf"^各(?P<kind>(?:{_PROVINCE_KIND})(?:、(?:{_PROVINCE_KIND}))*(?:(?:、|及|和|以及)?{_CORPS})?)"
+    r"(?!直|属|级|辖|委|有关|相关|部门|单位)(?P<office>.+)$"
+)
+_BARE_PROVINCES = re.compile(rf"各(?:{_PROVINCE_KIND})(?:、(?:{_PROVINCE_KIND}))*")
 _PREFECTURE_CITY = ("设区的市", "设区市", "地级以上市", "地级市")
 # Categories, never units: 各有关单位, 省直有关单位, 市直各部门, 省政府有关部门、直属机构 (its
 # 顿号 prefix written out: 省政府直属机构), 省直单位, 省属企业, 有关企业.
 _GENERIC = re.compile(
     r"(有关|相关|各)(单位|部门|机构|方面|企业|高校|院校|协会|社会组织)|成员单位|^各.*(单位|部门)$|各(处室|科室|直属|所属)"
     r"|(直属|所属|机关)各|(直属|所属|下属|归口|直管)(单位|机构|部门|企业|事业单位|机关)$"
-    r"|^(省|市|县|区|州|盟|旗)(直|属)(单位|部门|机关|机构|企业|高校|院校)$"
+    r"|各(部委|委办局|厅局|局委|委局|厅委)|^(省|市|县|区|州|盟|旗)(直|属)(单位|部门|机关|机构|企业|高校|院校)$"
 )
 _NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、)）]|[①-⑳])\s*"
@@ -90,7 +100,13 @@ def split_items(text: str) -> list[str]:
     tokens.append(current)
     merged: list[str] = []
     for token in (t.strip() for t in tokens):
-        if merged and _BARE_COLLECTIVE.fullmatch(_fold(merged[-1])) and re.match(rf"^(?:{_KIND})", token):
+        if (
+            merged and _BARE_COLLECTIVE.fullmatch(_fold(merged[-1])) and re.match(rf"^(?:{_KIND})", token)
+        ) or (
+            merged
+            and _BARE_PROVINCES.fullmatch(_fold(merged[-1]))
+            and re.match(rf"^(?:{_PROVINCE_KIND})", token)
+        ):
             merged[-1] += "、" + token
         else:
             merged.append(token)
@@ -108,7 +124,8 @@ def split_items(text: str) -> list[str]:
 
 
 def is_collective(item: str) -> bool:
-    return bool(_COLLECTIVE.match(_fold(item)))
+    folded = _fold(item)
+    return bool(_COLLECTIVE.match(folded) or _PROVINCE_COLLECTIVE.match(folded))
 
 
 def is_generic(item: str) -> bool:
@@ -119,6 +136,9 @@ def is_generic(item: str) -> bool:
 def expand_collective(item: str, place: Place) -> tuple[list[ListedUnit], list[Finding]]:
     """The units a collective addressee stands for: 各市州民政局 → 武汉市民政局 … 恩施土家族苗族
     自治州民政局 (alias 恩施州民政局)."""
+    provincial = _PROVINCE_COLLECTIVE.match(_fold(item))
+    if provincial is not None:
+        return _expand_provinces(provincial.group("kind"), provincial.group("office")), []
     match = _COLLECTIVE.match(_fold(item))
     if match is None:
         return [], []
@@ -147,6 +167,46 @@ def expand_collective(item: str, place: Place) -> tuple[list[ListedUnit], list[F
         )
         units.append(ListedUnit(name, group, aliases))
     return units, []
+
+
+def _expand_provinces(kind: str, office: str) -> list[ListedUnit]:
+    """各省、自治区、直辖市及新疆生产建设兵团人力资源社会保障厅（局）: each province's department
+    under the name it really has — 厅 in a province or autonomous region, 局 in a municipality
+    and in the 兵团, as the letter's 厅（局） says."""
+    office = office.replace("(", "（").replace(")", "）")
+    alternative = re.match(r"^(?P<stem>.*?)(?P<first>[厅局委])（(?P<second>[厅局委])）$", office)
+    stem = alternative.group("stem") if alternative else office
+    if alternative or re.search(r"[厅局]$", office):
+        group = f"省级{stem if alternative else office[:-1]}部门"
+    else:
+        group = f"省级{office}"
+
+    def office_of(municipal: bool) -> str:
+        if alternative is None:
+            return office
+        first, second = alternative.group("first"), alternative.group("second")
+        # The bracket names the exception: 厅（局） is 局 where provinces have 局 (municipalities).
+        return (
+            stem + (second if municipal else first)
+            if first == "厅"
+            else stem + (first if municipal else second)
+        )
+
+    kinds = set(re.findall(_PROVINCE_KIND, kind))
+    units = []
+    for province in dv.provinces():
+        municipality = dv.is_municipality(province)
+        if (
+            ("直辖市" in kinds and municipality)
+            or ("自治区" in kinds and province.name.endswith("自治区"))
+            or ("省" in kinds and province.name.endswith("省"))
+        ):
+            units.append(ListedUnit(f"{province.name}{office_of(municipality)}", group))
+    if "计划单列市" in kinds:
+        units += [ListedUnit(f"{city}{office_of(True)}", group) for city in _PLAN_CITIES]
+    if _CORPS in kind:
+        units.append(ListedUnit(f"{_CORPS}{office_of(True)}", group))
+    return units
 
 
 def _divisions_for(kind: str, place: Place) -> tuple[dv.Division, ...]:
@@ -208,7 +268,7 @@ def units_from_items(items: list[str], group: str, place: Place) -> tuple[list[L
         if (
             not item
             or item.endswith("名单")
-            or len(item) > 30
+            or (len(item) > 30 and not is_collective(item))
             or re.search(r"请|如有|以上单位|[？！?!]", item)
         ):
             continue

@@ -530,3 +530,28 @@ def test_a_comma_between_two_lists_in_the_addressee_line_separates_two_groups():
 def test_units_alone_between_commas_join_the_list_beside_them():
     letter = parse_letter(_lines(_county_letter("县法院，县检察院，县财政局、县教育局，国网宁乡供电公司")))
     assert {group for _, group in letter.units} == {"县直单位"}
+
+
+def _ministry_letter(addressees: str) -> str:
+    return f"""财政部办公厅
+财办函〔2024〕12号
+财政部办公厅关于征求《政府采购需求管理办法（征求意见稿）》意见的函
+{addressees}：
+现将办法印送你们，请于2024年3月8日前反馈。"""
+
+
+def test_the_provinces_departments_take_the_name_each_province_gives_them():
+    letter = parse_letter(
+        _lines(_ministry_letter("各省、自治区、直辖市、计划单列市及新疆生产建设兵团财政厅（局）"))
+    )
+    names = _names(letter)
+    assert "河北省财政厅" in names and "广西壮族自治区财政厅" in names
+    assert "上海市财政局" in names and "新疆生产建设兵团财政局" in names
+    assert "深圳市财政局" in names and not any(n.startswith("各") for n in names)
+    assert {group for _, group in letter.units} == {"省级财政部门"}
+
+
+def test_the_provinces_governments_without_the_corps():
+    letter = parse_letter(_lines(_ministry_letter("各省、自治区、直辖市人民政府，国务院各部委、各直属机构")))
+    assert len(letter.units) == 31
+    assert "新疆维吾尔自治区人民政府" in _names(letter) and "重庆市人民政府" in _names(letter)
