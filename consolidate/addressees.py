@@ -28,8 +28,8 @@ _PROVINCE_KIND = r"省|自治区|直辖市|计划单列市"
 _PLAN_CITIES = ("大连市", "青岛市", "宁波市", "厦门市", "深圳市")
 _CORPS = "新疆生产建设兵团"
 _PROVINCE_COLLECTIVE = re.compile(
-    rf"^各(?P<kind>(?:{_PROVINCE_KIND})(?:、(?:{_PROVINCE_KIND}))*(?:(?:、|及|和|以及)?{_CORPS})?)"
-    r"(?!直|属|级|辖|委|有关|相关|部门|单位)(?P<office>.+)$"
+    rf"^各(?P<kind>(?:{_PROVINCE_KIND})(?:(?:、|及|和|以及)(?:{_PROVINCE_KIND}|{_CORPS}))*)"
+    r"(?!直|属|级|辖|委|、|有关|相关|部门|单位)(?P<office>.*)$"
 )
 _BARE_PROVINCES = re.compile(rf"各(?:{_PROVINCE_KIND})(?:、(?:{_PROVINCE_KIND}))*")
 _PREFECTURE_CITY = ("设区的市", "设区市", "地级以上市", "地级市")
@@ -105,7 +105,7 @@ def split_items(text: str) -> list[str]:
         ) or (
             merged
             and _BARE_PROVINCES.fullmatch(_fold(merged[-1]))
-            and re.match(rf"^(?:{_PROVINCE_KIND})", token)
+            and re.match(rf"^(?:{_PROVINCE_KIND}|{_CORPS})", token)
         ):
             merged[-1] += "、" + token
         else:
@@ -138,7 +138,7 @@ def expand_collective(item: str, place: Place) -> tuple[list[ListedUnit], list[F
     自治州民政局 (alias 恩施州民政局)."""
     provincial = _PROVINCE_COLLECTIVE.match(_fold(item))
     if provincial is not None:
-        return _expand_provinces(provincial.group("kind"), provincial.group("office")), []
+        return _expand_provinces(provincial.group("kind"), provincial.group("office") or "人民政府"), []
     match = _COLLECTIVE.match(_fold(item))
     if match is None:
         return [], []
@@ -171,10 +171,11 @@ def expand_collective(item: str, place: Place) -> tuple[list[ListedUnit], list[F
 
 def _expand_provinces(kind: str, office: str) -> list[ListedUnit]:
     """各省、自治区、直辖市及新疆生产建设兵团人力资源社会保障厅（局）: each province's department
-    under the name it really has — 厅 in a province or autonomous region, 局 in a municipality
-    and in the 兵团, as the letter's 厅（局） says."""
+    under the name it really has. The bracket names the exception, the form of the
+    municipalities (and of the 兵团 and the 计划单列市, organised like them): 厅（局） is 局 there,
+    教育厅（教委） is 教委."""
     office = office.replace("(", "（").replace(")", "）")
-    alternative = re.match(r"^(?P<stem>.*?)(?P<first>[厅局委])（(?P<second>[厅局委])）$", office)
+    alternative = re.match(r"^(?P<stem>.*?)(?P<first>[厅局委])（(?P<second>[^（）]{1,5})）$", office)
     stem = alternative.group("stem") if alternative else office
     if alternative or re.search(r"[厅局]$", office):
         group = f"省级{stem if alternative else office[:-1]}部门"
@@ -184,13 +185,10 @@ def _expand_provinces(kind: str, office: str) -> list[ListedUnit]:
     def office_of(municipal: bool) -> str:
         if alternative is None:
             return office
-        first, second = alternative.group("first"), alternative.group("second")
-        # The bracket names the exception: 厅（局） is 局 where provinces have 局 (municipalities).
-        return (
-            stem + (second if municipal else first)
-            if first == "厅"
-            else stem + (first if municipal else second)
-        )
+        if not municipal:
+            return stem + alternative.group("first")
+        second = alternative.group("second")
+        return stem + second if len(second) == 1 else second
 
     kinds = set(re.findall(_PROVINCE_KIND, kind))
     units = []
@@ -454,9 +452,7 @@ def _clean_item(item: str) -> str:
 def default_group(name: str, place: Place) -> str:
     """The group a named unit belongs to when the letter gives none: 区直单位 / 省直单位 for
     the province's own bodies, 市直单位 in a city's or a municipality's letter."""
-    if re.search(r"(镇|乡|街道|街道办事处|镇人民政府|乡人民政府|苏木|民族乡)$", name) and not name.startswith(
-        ("县", "市", "区", "省")
-    ):
+    if re.search(r"(镇|乡|街道|街道办事处|镇人民政府|乡人民政府|苏木)$", name):
         return "乡镇（街道）"
     if name.startswith("县"):
         return "县直单位"

@@ -12,8 +12,11 @@ import tomllib
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from hypothesis import given
+from hypothesis import strategies as st
 
 from consolidate import divisions as dv
+from consolidate.addressees import Place, parse_unit_list
 from consolidate.cli import main
 from consolidate.consultation import BEIJING, ConsultationError, load_consultation
 from consolidate.letter import consultation_toml, parse_letter, todo_findings
@@ -555,3 +558,34 @@ def test_the_provinces_governments_without_the_corps():
     letter = parse_letter(_lines(_ministry_letter("各省、自治区、直辖市人民政府，国务院各部委、各直属机构")))
     assert len(letter.units) == 31
     assert "新疆维吾尔自治区人民政府" in _names(letter) and "重庆市人民政府" in _names(letter)
+
+
+def test_a_bracketed_alternative_longer_than_one_character_is_the_municipalities_name():
+    letter = parse_letter(_lines(_ministry_letter("各省、自治区、直辖市教育厅（教委）")))
+    assert "北京市教委" in _names(letter) and "湖南省教育厅" in _names(letter)
+    assert {group for _, group in letter.units} == {"省级教育部门"}
+
+
+def test_the_provinces_named_without_an_office_are_their_governments():
+    letter = parse_letter(_lines(_ministry_letter("各省、自治区、直辖市，国务院各部委")))
+    assert len(letter.units) == 31 and _names(letter)[0] == "北京市人民政府"
+
+
+_UNIT_NAMES = st.lists(
+    st.builds(
+        lambda place, body, end: place + body + end,
+        st.sampled_from(["省", "市", "县", "自治区"]),
+        st.text(alphabet="发展改革财政教育卫生健康交通运输水利审计", min_size=2, max_size=6),
+        st.sampled_from(["厅", "局", "委", "办公室", "中心"]),
+    ),
+    min_size=1,
+    max_size=12,
+    unique=True,
+)
+
+
+@given(names=_UNIT_NAMES, gap=st.sampled_from(["\u3000", "  ", " ", "\u3000\u3000"]))
+def test_a_roster_table_pasted_as_text_gives_exactly_its_names(names, gap):
+    lines = [f"序号{gap}单位名称"] + [f"{k}{gap}{name}" for k, name in enumerate(names, 1)]
+    units, _ = parse_unit_list(lines, Place(None))
+    assert [u.name for u in units] == names
