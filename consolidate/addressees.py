@@ -291,23 +291,26 @@ def addressee_units(line: str, place: Place) -> tuple[list[ListedUnit], list[Fin
     generic phrase is returned so that the annex that lists those units can be named by it."""
     units: list[ListedUnit] = []
     findings: list[Finding] = []
-    runs: list[tuple[int, list[str]]] = []  # (position in `units`, the named items of one piece)
+    runs: list[list[str]] = []  # the named units of each piece between commas
     generic: list[str] = []
     for piece in re.split(r"[，,；;]", line):
         items = [_clean_item(i) for i in split_items(piece)]
         named = [i for i in items if i and not is_collective(i) and not is_generic(i)]
-        if any(is_generic(i) for i in items if i):
-            generic.append(re.sub(r"^各", "", _fold(piece)).replace("(", "（").replace(")", "）"))
+        phrases = [i for i in items if i and is_generic(i)]
+        if phrases:
+            phrase = _fold(piece) if len(phrases) == len([i for i in items if i]) else "、".join(phrases)
+            generic.append(re.sub(r"^各", "", phrase).replace("(", "（").replace(")", "）"))
         found, notes = units_from_items(items, "", place)
         findings += notes
-        kept = [u for u in found if u.name in named]
+        kept = [u.name for u in found if u.name in named]
         if kept:
-            runs.append((len(units), [u.name for u in kept]))
+            runs.append(kept)
         units += found
-    groups = _run_groups([names for _, names in runs], place)
-    regrouped = {name: group for (_, names), group in zip(runs, groups) for name in names}
+    regrouped = {name: group for names, group in zip(runs, _run_groups(runs, place)) for name in names}
     units = [ListedUnit(u.name, regrouped.get(u.name, u.group), u.aliases) for u in units]
-    return units, findings, generic[0] if len(generic) == 1 else ""
+    # 各有关单位 says nothing the units' own groups (省直单位…) would not say better.
+    telling = [g for g in generic if not re.fullmatch(r"(有关|相关)?(单位|部门|机构|方面)", g)]
+    return units, findings, telling[0] if len(generic) == 1 and telling else ""
 
 
 def _run_groups(runs: list[list[str]], place: Place) -> list[str]:

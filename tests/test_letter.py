@@ -589,3 +589,9 @@ def test_a_roster_table_pasted_as_text_gives_exactly_its_names(names, gap):
     lines = [f"序号{gap}单位名称"] + [f"{k}{gap}{name}" for k, name in enumerate(names, 1)]
     units, _ = parse_unit_list(lines, Place(None))
     assert [u.name for u in units] == names
+
+
+def test_a_bare_generic_addressee_leaves_the_annex_units_their_own_groups():
+    text = PASTED_TABLE.replace("各设区市人民政府，省政府各部门、各直属机构", "各有关单位")
+    letter = parse_letter(_lines(text))
+    assert dict(letter.units)["省统计局"] == "省直单位"
