@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Unit
-from .roster import Roster, canonical_text, name_core
+from .roster import Roster, clean_name, name_core
 
 _COLLECTIVE = re.compile(r"成员单位|有关单位|有关部门|各级|各有关|领导小组|其他成员")
 _ALL_CITIES = re.compile(r"各设区市|各市|各地")
@@ -61,7 +61,7 @@ def expand_list(text: str) -> list[str]:
 def _has_prefix(item: str) -> bool:
     return bool(re.match(r"^(自治区|区|省|市(?!场)|县|广西|中共|共青团|国家|各|中国)", item)) or name_core(
         item
-    ) != canonical_text(item)
+    ) != clean_name(item)
 
 
 def responsibility(text: str, roster: Roster, issuer: str = "") -> Responsibility:
