@@ -22,9 +22,23 @@ _COLLECTIVE = re.compile(
     rf"^各(?P<kind>(?:{_KIND})(?:、?(?:{_KIND})|\((?:{_KIND})(?:、(?:{_KIND}))*\))*)(?!直|属|级|有关|相关|部门|单位)(?P<office>.*)$"
 )
 _BARE_COLLECTIVE = re.compile(rf"各(?:{_KIND})(?:、?(?:{_KIND})|\((?:{_KIND})(?:、(?:{_KIND}))*\))*")
+# 各省、自治区、直辖市（及新疆生产建设兵团）+ the office in each: the provinces' own departments.
+_PROVINCE_KIND = r"省|自治区|直辖市|计划单列市"
+# 计划单列市, the cities a ministry addresses with the provinces (a national designation).
+_PLAN_CITIES = ("大连市", "青岛市", "宁波市", "厦门市", "深圳市")
+_CORPS = "新疆生产建设兵团"
+_PROVINCE_COLLECTIVE = re.compile(
+    rf"^各(?P<kind>(?:{_PROVINCE_KIND})(?:(?:、|及|和|以及)(?:{_PROVINCE_KIND}|{_CORPS}))*)"
+    r"(?!直|属|级|辖|委|、|有关|相关|部门|单位)(?P<office>.*)$"
+)
+_BARE_PROVINCES = re.compile(rf"各(?:{_PROVINCE_KIND})(?:、(?:{_PROVINCE_KIND}))*")
 _PREFECTURE_CITY = ("设区的市", "设区市", "地级以上市", "地级市")
+# Categories, never units: 各有关单位, 省直有关单位, 市直各部门, 省政府有关部门、直属机构 (its
+# 顿号 prefix written out: 省政府直属机构), 省直单位, 省属企业, 有关企业.
 _GENERIC = re.compile(
-    r"(有关|相关|各)(单位|部门|机构|方面)|成员单位|^各.*(单位|部门)$|各(处室|科室|直属|所属)|(直属|所属|机关)各"
+    r"(有关|相关|各)(单位|部门|机构|方面|企业|高校|院校|协会|社会组织)|成员单位|^各.*(单位|部门)$|各(处室|科室|直属|所属)"
+    r"|(直属|所属|机关)各|(直属|所属|下属|归口|直管)(单位|机构|部门|企业|事业单位|机关)$"
+    r"|各(部委|委办局|厅局|局委|委局|厅委)|^(省|市|县|区|州|盟|旗)(直|属)(单位|部门|机关|机构|企业|高校|院校)$"
 )
 _NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、)）]|[①-⑳])\s*"
@@ -86,7 +100,13 @@ def split_items(text: str) -> list[str]:
     tokens.append(current)
     merged: list[str] = []
     for token in (t.strip() for t in tokens):
-        if merged and _BARE_COLLECTIVE.fullmatch(_fold(merged[-1])) and re.match(rf"^(?:{_KIND})", token):
+        if (
+            merged and _BARE_COLLECTIVE.fullmatch(_fold(merged[-1])) and re.match(rf"^(?:{_KIND})", token)
+        ) or (
+            merged
+            and _BARE_PROVINCES.fullmatch(_fold(merged[-1]))
+            and re.match(rf"^(?:{_PROVINCE_KIND}|{_CORPS})", token)
+        ):
             merged[-1] += "、" + token
         else:
             merged.append(token)
@@ -104,7 +124,8 @@ def split_items(text: str) -> list[str]:
 
 
 def is_collective(item: str) -> bool:
-    return bool(_COLLECTIVE.match(_fold(item)))
+    folded = _fold(item)
+    return bool(_COLLECTIVE.match(folded) or _PROVINCE_COLLECTIVE.match(folded))
 
 
 def is_generic(item: str) -> bool:
@@ -115,6 +136,9 @@ def is_generic(item: str) -> bool:
 def expand_collective(item: str, place: Place) -> tuple[list[ListedUnit], list[Finding]]:
     """The units a collective addressee stands for: 各市州民政局 → 武汉市民政局 … 恩施土家族苗族
     自治州民政局 (alias 恩施州民政局)."""
+    provincial = _PROVINCE_COLLECTIVE.match(_fold(item))
+    if provincial is not None:
+        return _expand_provinces(provincial.group("kind"), provincial.group("office") or "人民政府"), []
     match = _COLLECTIVE.match(_fold(item))
     if match is None:
         return [], []
@@ -143,6 +167,44 @@ def expand_collective(item: str, place: Place) -> tuple[list[ListedUnit], list[F
         )
         units.append(ListedUnit(name, group, aliases))
     return units, []
+
+
+def _expand_provinces(kind: str, office: str) -> list[ListedUnit]:
+    """各省、自治区、直辖市及新疆生产建设兵团人力资源社会保障厅（局）: each province's department
+    under the name it really has. The bracket names the exception, the form of the
+    municipalities (and of the 兵团 and the 计划单列市, organised like them): 厅（局） is 局 there,
+    教育厅（教委） is 教委."""
+    office = office.replace("(", "（").replace(")", "）")
+    alternative = re.match(r"^(?P<stem>.*?)(?P<first>[厅局委])（(?P<second>[^（）]{1,5})）$", office)
+    stem = alternative.group("stem") if alternative else office
+    if alternative or re.search(r"[厅局]$", office):
+        group = f"省级{stem if alternative else office[:-1]}部门"
+    else:
+        group = f"省级{office}"
+
+    def office_of(municipal: bool) -> str:
+        if alternative is None:
+            return office
+        if not municipal:
+            return stem + alternative.group("first")
+        second = alternative.group("second")
+        return stem + second if len(second) == 1 else second
+
+    kinds = set(re.findall(_PROVINCE_KIND, kind))
+    units = []
+    for province in dv.provinces():
+        municipality = dv.is_municipality(province)
+        if (
+            ("直辖市" in kinds and municipality)
+            or ("自治区" in kinds and province.name.endswith("自治区"))
+            or ("省" in kinds and province.name.endswith("省"))
+        ):
+            units.append(ListedUnit(f"{province.name}{office_of(municipality)}", group))
+    if "计划单列市" in kinds:
+        units += [ListedUnit(f"{city}{office_of(True)}", group) for city in _PLAN_CITIES]
+    if _CORPS in kind:
+        units.append(ListedUnit(f"{_CORPS}{office_of(True)}", group))
+    return units
 
 
 def _divisions_for(kind: str, place: Place) -> tuple[dv.Division, ...]:
@@ -204,7 +266,7 @@ def units_from_items(items: list[str], group: str, place: Place) -> tuple[list[L
         if (
             not item
             or item.endswith("名单")
-            or len(item) > 30
+            or (len(item) > 30 and not is_collective(item))
             or re.search(r"请|如有|以上单位|[？！?!]", item)
         ):
             continue
@@ -219,19 +281,79 @@ def units_from_items(items: list[str], group: str, place: Place) -> tuple[list[L
     return units, findings
 
 
-def parse_unit_list(lines: list[str], place: Place) -> tuple[list[ListedUnit], list[Finding]]:
-    """The units of a 名单 annex or roster file (one per line, 顿号 lists, numbered, under group
-    headings, or table rows joined by tabs)."""
+def addressee_units(line: str, place: Place) -> tuple[list[ListedUnit], list[Finding], str]:
+    """The units a 主送 line names, with collectives written out, and its generic phrase.
+
+    Commas separate the categories a 主送 lists (文昌街道办事处、…、那溪瑶族乡人民政府，县发展和
+    改革局、…): each 顿号 list of named units is one group, named by what most of its units are;
+    a unit standing alone between commas joins the list nearest to it of the same kind, else
+    the nearest list. Generic phrases (省政府有关部门、直属机构) name no unit; the line's one
+    generic phrase is returned so that the annex that lists those units can be named by it."""
     units: list[ListedUnit] = []
     findings: list[Finding] = []
-    group = ""
+    runs: list[list[str]] = []  # the named units of each piece between commas
+    generic: list[str] = []
+    for piece in re.split(r"[，,；;]", line):
+        items = [_clean_item(i) for i in split_items(piece)]
+        named = [i for i in items if i and not is_collective(i) and not is_generic(i)]
+        phrases = [i for i in items if i and is_generic(i)]
+        if phrases:
+            phrase = _fold(piece) if len(phrases) == len([i for i in items if i]) else "、".join(phrases)
+            generic.append(re.sub(r"^各", "", phrase).replace("(", "（").replace(")", "）"))
+        found, notes = units_from_items(items, "", place)
+        findings += notes
+        kept = [u.name for u in found if u.name in named]
+        if kept:
+            runs.append(kept)
+        units += found
+    regrouped = {name: group for names, group in zip(runs, _run_groups(runs, place)) for name in names}
+    units = [ListedUnit(u.name, regrouped.get(u.name, u.group), u.aliases) for u in units]
+    # 各有关单位 says nothing the units' own groups (省直单位…) would not say better.
+    telling = [g for g in generic if not re.fullmatch(r"(有关|相关)?(单位|部门|机构|方面)", g)]
+    return units, findings, telling[0] if len(generic) == 1 and telling else ""
+
+
+def _run_groups(runs: list[list[str]], place: Place) -> list[str]:
+    """A group for each comma-separated run of a 主送 line (see `addressee_units`)."""
+    own = [_kind_of_run(names, place) for names in runs]
+    lists = [k for k, names in enumerate(runs) if len(names) > 1]
+    if not lists:
+        return own
+    groups = []
+    for k, names in enumerate(runs):
+        if len(names) > 1:
+            groups.append(own[k])
+            continue
+        alike = [j for j in lists if own[j] == own[k]]
+        nearest = min(alike or lists, key=lambda j: (abs(j - k), j))
+        groups.append(own[nearest])
+    return groups
+
+
+def _kind_of_run(names: list[str], place: Place) -> str:
+    """What most units of a list are (乡镇（街道）, 县直单位, 省直单位…); 有关单位 only if nothing else."""
+    counts: dict[str, int] = {}
+    for name in names:
+        kind = default_group(name, place)
+        counts[kind] = counts.get(kind, 0) + 1
+    return max(counts, key=lambda kind: (counts[kind], kind != "有关单位"))
+
+
+def parse_unit_list(
+    lines: list[str], place: Place, group: str = ""
+) -> tuple[list[ListedUnit], list[Finding]]:
+    """The units of a 名单 annex or roster file (one per line, 顿号 lists, numbered, under group
+    headings, or table rows joined by tabs); ``group`` names the units listed before any
+    heading (the 主送 phrase the list stands for)."""
+    units: list[ListedUnit] = []
+    findings: list[Finding] = []
     columns: tuple[int | None, int | None] | None = None
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if "\t" in raw:
-            cells = [c.strip() for c in raw.split("\t")]
+        cells = _table_cells(raw, columns)
+        if cells is not None:
             header = _table_header(cells)
             if header is not None:
                 columns = header
@@ -246,7 +368,7 @@ def parse_unit_list(lines: list[str], place: Place) -> tuple[list[ListedUnit], l
             units += found
             findings += notes
             continue
-        text = _NUMBERING.sub("", line)
+        text = _NUMBERING.sub("", re.sub(r"^\d{1,3}(?:\s|\u3000)+(?=\S)", "", line))
         if re.match(r"^(注|备注|说明)\s*\d*\s*[:：.．]", text):
             continue
         if re.search(r"名单\s*(?:[(（][^()（）]*[)）])?$", text) and len(text) < 40:
@@ -270,6 +392,23 @@ def parse_unit_list(lines: list[str], place: Place) -> tuple[list[ListedUnit], l
         units += found
         findings += notes
     return units, findings
+
+
+def _table_cells(raw: str, columns: tuple[int | None, int | None] | None) -> list[str] | None:
+    """A table row as its cells: joined by tabs (a Word or Excel table), or pasted as text with
+    spaces between the cells (序号　单位名称 / 1　省发展改革委) — a header of column titles, a row
+    that opens with its number, or any row under such a header."""
+    if "\t" in raw:
+        return [c.strip() for c in raw.split("\t")]
+    cells = [c for c in re.split(r"\s+", raw.strip()) if c]
+    if len(cells) < 2:
+        return None
+    titles = {*_TABLE_NAME, *_TABLE_GROUP, *_TABLE_SKIP}
+    if all(_fold(c) in titles for c in cells) and _table_header(cells) is not None:
+        return cells
+    if columns is not None and re.fullmatch(r"\d{1,3}[.．、]?", cells[0]):
+        return cells
+    return None
 
 
 def _table_header(cells: list[str]) -> tuple[int | None, int | None] | None:
@@ -316,6 +455,10 @@ def _clean_item(item: str) -> str:
 def default_group(name: str, place: Place) -> str:
     """The group a named unit belongs to when the letter gives none: 区直单位 / 省直单位 for
     the province's own bodies, 市直单位 in a city's or a municipality's letter."""
+    if re.search(r"(镇|乡|街道|街道办事处|镇人民政府|乡人民政府|苏木)$", name):
+        return "乡镇（街道）"
+    if name.startswith("县"):
+        return "县直单位"
     province = place.province
     own_prefixes = ["省", "自治区", "共青团", "中共"]
     if province is not None:

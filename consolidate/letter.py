@@ -160,13 +160,14 @@ def parse_letter(lines: list[str], roster_lines: list[str] | None = None, roster
         if not listed:
             findings.append(Finding("error", "roster-empty", f"名单文件 {roster_name} 中没有读出单位名称"))
     else:
+        from_address, address_notes, generic = _addressee_units(head, title_to, place)
         if units_no is not None and units_no in annexes:
-            found, notes = ad.parse_unit_list(annexes[units_no], place)
+            # Units listed under no heading are the ones the 主送's generic phrase stands for.
+            found, notes = ad.parse_unit_list(annexes[units_no], place, group=generic)
             listed += found
             findings += notes
-        from_address, notes = _addressee_units(head, title_to, place)
         listed += from_address
-        findings += notes
+        findings += address_notes
     listed = ad.dedupe(listed)
 
     return Letter(
@@ -258,8 +259,9 @@ def _reference_year(reference: str) -> dt.date | None:
 
 def _addressee_units(
     head: list[str], after: int, place: ad.Place
-) -> tuple[list[ad.ListedUnit], list[Finding]]:
-    """The units the 主送 line names or stands for (generic 各有关单位 names none)."""
+) -> tuple[list[ad.ListedUnit], list[Finding], str]:
+    """The units the 主送 line names or stands for (generic 各有关单位 names none), and the
+    line's one generic phrase (省政府有关部门、直属机构) if it has one: the annex says who it is."""
     at = next(
         (
             i
@@ -269,7 +271,7 @@ def _addressee_units(
         None,
     )
     if at is None:
-        return [], []
+        return [], [], ""
     start = at
     # A 主送 wrapped onto several lines: earlier lines end in a separator or are lists themselves.
     while start > after and not re.search(r"[。！？]", head[start - 1]) and len(head[start - 1]) < 80:
@@ -280,8 +282,8 @@ def _addressee_units(
     line = re.sub(r"[:：]$", "", "".join(head[start : at + 1]))
     items = [p for piece in re.split(r"[，,；;]", line) for p in ad.split_items(piece)]
     if not all(_ORGANISATION.search(item) or ad.is_collective(item) or ad.is_generic(item) for item in items):
-        return [], []  # 现将有关事项通知如下： is no 主送
-    return ad.units_from_items(items, "", place)
+        return [], [], ""  # 现将有关事项通知如下： is no 主送
+    return ad.addressee_units(line, place)
 
 
 def _contacts(head: list[str]) -> list[tuple[str, str, str]]:

@@ -12,8 +12,11 @@ import tomllib
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from hypothesis import given
+from hypothesis import strategies as st
 
 from consolidate import divisions as dv
+from consolidate.addressees import Place, parse_unit_list
 from consolidate.cli import main
 from consolidate.consultation import BEIJING, ConsultationError, load_consultation
 from consolidate.letter import consultation_toml, parse_letter, todo_findings
@@ -461,3 +464,134 @@ def test_the_samples_cities_come_from_the_dataset():
     from consolidate.letter import CITIES
 
     assert CITIES["广西"][0] == "南宁" and len(CITIES["广西"]) == 14
+
+
+# ---------------------------------------------------------------- 主送 categories and pasted tables
+
+# A city office's letter (own example): 主送 a collective and generic phrases whose members are
+# the annex, the annex a table pasted as text (full-width spaces between cells).
+PASTED_TABLE = """江西省人民政府办公厅
+赣府厅函〔2024〕77号
+江西省人民政府办公厅关于征求《江西省水资源节约管理办法（征求意见稿）》意见的函
+各设区市人民政府，省政府各部门、各直属机构：
+现将《江西省水资源节约管理办法（征求意见稿）》印送你们，请于2024年5月10日前反馈。
+附件：1.江西省水资源节约管理办法（征求意见稿）
+2.征求意见省直单位名单
+江西省人民政府办公厅
+2024年4月26日
+附件1
+江西省水资源节约管理办法
+（征求意见稿）
+第一条　为了节约水资源，制定本办法。
+附件2
+征求意见省直单位名单
+序号　单位名称
+1　省水利厅
+2　省农业农村厅
+3　省统计局"""
+
+
+def test_generic_category_phrases_in_the_addressee_line_are_never_units():
+    letter = parse_letter(_lines(PASTED_TABLE))
+    names = _names(letter)
+    assert not any("直属机构" in n or "各部门" in n for n in names)
+
+
+def test_a_table_pasted_as_text_gives_its_names_not_its_numbers_or_titles():
+    letter = parse_letter(_lines(PASTED_TABLE))
+    annex = [name for name, group in letter.units if not name.endswith("人民政府")]
+    assert annex == ["省水利厅", "省农业农村厅", "省统计局"]
+
+
+def test_the_annex_without_headings_is_named_by_the_generic_phrase_it_stands_for():
+    letter = parse_letter(_lines(PASTED_TABLE))
+    assert dict(letter.units)["省统计局"] == "省政府各部门、各直属机构"
+    assert len([n for n, _ in letter.units if n.endswith("市人民政府")]) == 11  # 江西's 设区市
+
+
+def _county_letter(addressees: str) -> str:
+    return f"""宁乡县人民政府办公室
+宁政办函〔2024〕9号
+关于征求《宁乡县垃圾分类工作方案（征求意见稿）》意见的函
+{addressees}：
+现将方案印送你们，请于2024年3月8日前反馈。"""
+
+
+def test_a_comma_between_two_lists_in_the_addressee_line_separates_two_groups():
+    letter = parse_letter(
+        _lines(
+            _county_letter(
+                "东城镇人民政府、西河乡人民政府、南岭街道办事处，县财政局、县教育局、市生态环境局宁乡分局"
+            )
+        )
+    )
+    groups = dict(letter.units)
+    assert groups["东城镇人民政府"] == groups["南岭街道办事处"] == "乡镇（街道）"
+    assert groups["县财政局"] == groups["市生态环境局宁乡分局"] == "县直单位"
+
+
+def test_units_alone_between_commas_join_the_list_beside_them():
+    letter = parse_letter(_lines(_county_letter("县法院，县检察院，县财政局、县教育局，国网宁乡供电公司")))
+    assert {group for _, group in letter.units} == {"县直单位"}
+
+
+def _ministry_letter(addressees: str) -> str:
+    return f"""财政部办公厅
+财办函〔2024〕12号
+财政部办公厅关于征求《政府采购需求管理办法（征求意见稿）》意见的函
+{addressees}：
+现将办法印送你们，请于2024年3月8日前反馈。"""
+
+
+def test_the_provinces_departments_take_the_name_each_province_gives_them():
+    letter = parse_letter(
+        _lines(_ministry_letter("各省、自治区、直辖市、计划单列市及新疆生产建设兵团财政厅（局）"))
+    )
+    names = _names(letter)
+    assert "河北省财政厅" in names and "广西壮族自治区财政厅" in names
+    assert "上海市财政局" in names and "新疆生产建设兵团财政局" in names
+    assert "深圳市财政局" in names and not any(n.startswith("各") for n in names)
+    assert {group for _, group in letter.units} == {"省级财政部门"}
+
+
+def test_the_provinces_governments_without_the_corps():
+    letter = parse_letter(_lines(_ministry_letter("各省、自治区、直辖市人民政府，国务院各部委、各直属机构")))
+    assert len(letter.units) == 31
+    assert "新疆维吾尔自治区人民政府" in _names(letter) and "重庆市人民政府" in _names(letter)
+
+
+def test_a_bracketed_alternative_longer_than_one_character_is_the_municipalities_name():
+    letter = parse_letter(_lines(_ministry_letter("各省、自治区、直辖市教育厅（教委）")))
+    assert "北京市教委" in _names(letter) and "湖南省教育厅" in _names(letter)
+    assert {group for _, group in letter.units} == {"省级教育部门"}
+
+
+def test_the_provinces_named_without_an_office_are_their_governments():
+    letter = parse_letter(_lines(_ministry_letter("各省、自治区、直辖市，国务院各部委")))
+    assert len(letter.units) == 31 and _names(letter)[0] == "北京市人民政府"
+
+
+_UNIT_NAMES = st.lists(
+    st.builds(
+        lambda place, body, end: place + body + end,
+        st.sampled_from(["省", "市", "县", "自治区"]),
+        st.text(alphabet="发展改革财政教育卫生健康交通运输水利审计", min_size=2, max_size=6),
+        st.sampled_from(["厅", "局", "委", "办公室", "中心"]),
+    ),
+    min_size=1,
+    max_size=12,
+    unique=True,
+)
+
+
+@given(names=_UNIT_NAMES, gap=st.sampled_from(["\u3000", "  ", " ", "\u3000\u3000"]))
+def test_a_roster_table_pasted_as_text_gives_exactly_its_names(names, gap):
+    lines = [f"序号{gap}单位名称"] + [f"{k}{gap}{name}" for k, name in enumerate(names, 1)]
+    units, _ = parse_unit_list(lines, Place(None))
+    assert [u.name for u in units] == names
+
+
+def test_a_bare_generic_addressee_leaves_the_annex_units_their_own_groups():
+    text = PASTED_TABLE.replace("各设区市人民政府，省政府各部门、各直属机构", "各有关单位")
+    letter = parse_letter(_lines(text))
+    assert dict(letter.units)["省统计局"] == "省直单位"
