@@ -137,9 +137,14 @@ class _Node:
     responsible: list[str] = field(default_factory=list)
     label: str = ""  # how a top-level unit is named when it is not 第N部分
     group: str = ""  # an article's 编/章/节
+    opening: str = ""  # a heading line as the draft writes it (（一）扎实推进……), not words of its own
+    notes: list[str] = field(default_factory=list)  # its 责任单位/牵头单位 lines, as written
 
     def text(self) -> str:
-        return "\n".join([*self.lines, *(t for c in self.children if (t := c.text()))])
+        """The clause as the draft prints it: its heading, its words, its 责任单位 lines and
+        its sub-clauses, each with the number the draft gives it."""
+        head = [self.opening] if self.opening else []
+        return "\n".join([*head, *self.lines, *self.notes, *(t for c in self.children if (t := c.text()))])
 
 
 class _PlanReader:
@@ -184,7 +189,8 @@ class _PlanReader:
                 parse_number(section.group(1)),
                 _first_sentence(body),
                 f"（{section.group(1)}）",
-                [body] if _is_sentence(body) else [],
+                [_as_written(section)] if _is_sentence(body) else [],
+                opening="" if _is_sentence(body) else _as_written(section),
             )
             self.part.children.append(self.section)
             self.measure = None
@@ -193,7 +199,11 @@ class _PlanReader:
         if numbered and (self.section is not None or self.part is not None):
             body = numbered.group(2).strip()
             self.measure = _Node(
-                "measure", int(numbered.group(1)), _first_sentence(body), numbered.group(1), [body]
+                "measure",
+                int(numbered.group(1)),
+                _first_sentence(body),
+                numbered.group(1),
+                [_as_written(numbered)],
             )
             (self.section or self.part).children.append(self.measure)  # type: ignore[union-attr]
             return
@@ -212,14 +222,26 @@ class _PlanReader:
         body = match.group(2).strip()
         if self.top == "section":
             self.part = _Node(
-                "part", number, _first_sentence(body), f"（{match.group(1)}）", label=f"（{match.group(1)}）"
+                "part",
+                number,
+                _first_sentence(body),
+                f"（{match.group(1)}）",
+                label=f"（{match.group(1)}）",
+                opening="" if _is_sentence(body) else _as_written(match),
             )
             if _is_sentence(body):
-                self.part.children.append(_Node("paragraph", None, self.part.heading, "", [body]))
+                self.part.children.append(
+                    _Node("paragraph", None, self.part.heading, "", [_as_written(match)])
+                )
             self.measure = None
         else:
             self.measure = _Node(
-                "measure", number, _first_sentence(body), str(number), [body], label=f"第{number}条"
+                "measure",
+                number,
+                _first_sentence(body),
+                str(number),
+                [_as_written(match)],
+                label=f"第{number}条",
             )
             self.part = None
             self.root.children.append(self.measure)
@@ -236,6 +258,7 @@ class _PlanReader:
         if target is None:
             return
         target.responsible.extend(v.strip() for v in _ROLE_VALUE.findall(paragraph) if v.strip())
+        target.notes.append(paragraph)
 
 
 def _plan_clauses(root: _Node) -> list[Clause]:
@@ -257,6 +280,7 @@ def _settle_part(part: _Node) -> None:
     plain = [c for c in part.children if c.kind == "paragraph"]
     if numbered and plain:
         part.lines = [line for c in plain for line in c.lines] + part.lines
+        part.notes = [line for c in plain for line in c.notes] + part.notes
         part.responsible.extend(r for c in plain for r in c.responsible)
         part.children = numbered
     for count, child in enumerate((c for c in part.children if c.kind == "paragraph"), start=1):
@@ -367,15 +391,13 @@ def _article_line(article: _Node, paragraph: str) -> None:
     last = article.children[-1] if article.children else None
     if item and last is not None and parse_number(item.group(1)):
         number = parse_number(item.group(1))
-        last.children.append(_Node("item", number, "", f"第（{item.group(1)}）项", [item.group(2).strip()]))
+        last.children.append(_Node("item", number, "", f"第（{item.group(1)}）项", [_as_written(item)]))
     elif sub and last is not None and last.children and last.children[-1].kind == "item":
         last.children[-1].children.append(
-            _Node("subitem", int(sub.group(1)), "", f"第{sub.group(1)}目", [sub.group(2).strip()])
+            _Node("subitem", int(sub.group(1)), "", f"第{sub.group(1)}目", [_as_written(sub)])
         )
     elif sub and last is not None:
-        last.children.append(
-            _Node("item", int(sub.group(1)), "", f"第{sub.group(1)}项", [sub.group(2).strip()])
-        )
+        last.children.append(_Node("item", int(sub.group(1)), "", f"第{sub.group(1)}项", [_as_written(sub)]))
     else:
         article.children.append(_Node("paragraph", len(article.children) + 1, "", "", [paragraph]))
 
@@ -495,6 +517,12 @@ def _top_level(paragraphs: list[str]) -> tuple[str, int]:
 def _top_numbered(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     match = pattern.match(text)
     return match if match and parse_number(match.group(1)) else None
+
+
+def _as_written(match: re.Match[str]) -> str:
+    """A numbered line as the draft prints it, its number kept (（一）, 1.) and the space a
+    Word list puts after the number dropped: clause text quotes the draft."""
+    return match.string[: match.start(2)].strip() + match.group(2).strip()
 
 
 def _first_sentence(text: str) -> str:
