@@ -22,7 +22,9 @@ _CHAPTER = re.compile(rf"^\s*第\s*([{CHINESE_NUMERAL_CHARS}0-9]+)\s*([编章节
 _ROLE = r"(?:责任单位|牵头单位|督导单位|配合单位|参与单位|责任部门|牵头部门|配合部门|责任主体)"
 _RESPONSIBLE = re.compile(rf"[（(]\s*{_ROLE}\s*[:：]\s*(.+?)\s*[)）]\s*$", re.M)
 _RESPONSIBLE_LINE = re.compile(rf"^\s*[（(]?\s*{_ROLE}\s*[:：]")
-_ROLE_VALUE = re.compile(rf"{_ROLE}\s*[:：]\s*([^；;。）)]+)")
+# A value runs to the end of the list; brackets inside it (各乡镇人民政府（街道办事处）) are
+# part of it, an unopened ） closes the （责任单位：…） the list sits in.
+_ROLE_VALUE = re.compile(rf"{_ROLE}\s*[:：]\s*((?:[^；;。（()）]|[（(][^（()）]*[）)])+)")
 _SECTION = re.compile(rf"^\s*[（(]\s*([{CHINESE_NUMERAL_CHARS}]+)\s*[)）]\s*(.*)$", re.S)
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\s*(?:[.．、](?!\d)|[)）])\s*(\S.*)$", re.S)
 
