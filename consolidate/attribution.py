@@ -10,6 +10,7 @@ below `REVIEW_BELOW` is marked for review in the digest instead of silently trus
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -342,7 +343,16 @@ def attribute_opinion(
     text: str, index: ClauseIndex | None, hint: str = "", reason: str = "", context: str = ""
 ) -> Placement:
     """Place one opinion. ``hint`` is a clause column's value; ``reason`` helps only
-    the similarity fallback; ``context`` is the draft paragraph a tracked change sits in."""
+    the similarity fallback; ``context`` is the draft paragraph a tracked change sits in.
+    An article that is one paragraph is always filed under that paragraph (8.1, not 8)."""
+    placed = _attribute(text, index, hint, reason, context)
+    if index is None or not placed.clauses:
+        return placed
+    settled = tuple(dict.fromkeys(index.draft.settled(c) for c in placed.clauses))
+    return placed if settled == placed.clauses else dataclasses.replace(placed, clauses=settled)
+
+
+def _attribute(text: str, index: ClauseIndex | None, hint: str, reason: str, context: str) -> Placement:
     if index is None or not index.paragraphs:
         return Placement((), 0.0, "no-draft")
     folded = _strip_other_documents(fold(text), index)

@@ -486,7 +486,8 @@ _GROUP_KINDS = {"编": "book", "章": "chapter", "节": "section"}
 
 
 def _fill_group_text(clauses: list[Clause]) -> list[Clause]:
-    """A 编/章/节's text is its articles' text, so quoting any of them finds it."""
+    """A 编/章/节's text is its heading line (第二章　规划与建设) and its articles' text, so
+    it reads as the draft prints it and quoting any of its articles finds it."""
     parents = {c.id: c.parent for c in clauses}
 
     def inside(clause: Clause, group: str) -> bool:
@@ -497,9 +498,18 @@ def _fill_group_text(clauses: list[Clause]) -> list[Clause]:
             current = parents.get(current)
         return False
 
+    def heading(clause: Clause) -> str:
+        return f"{clause.label}　{clause.heading}".strip("　")
+
     return [
         dataclasses.replace(
-            c, text="\n".join(a.text for a in clauses if a.kind == "article" and inside(a, c.id))
+            c,
+            text="\n".join(
+                [
+                    heading(c),
+                    *(f"{a.heading}　{a.text}" for a in clauses if a.kind == "article" and inside(a, c.id)),
+                ]
+            ),
         )
         if c.kind in _GROUP_KINDS.values()
         else c

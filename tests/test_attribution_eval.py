@@ -119,3 +119,12 @@ def test_a_new_article_numbered_after_an_existing_one_is_placed_after_that_one()
     index = ClauseIndex(parse_draft(REGULATION))
     placement = attribute_opinion("建议在第一条后增加一条作为第二条：“本办法自公布之日起施行。”", index)
     assert placement.clauses == ("1.1",)
+
+
+def test_an_opinion_is_never_filed_under_an_article_that_is_one_paragraph():
+    from consolidate.draft import parse_draft
+
+    from .test_draft import REGULATION
+
+    index = ClauseIndex(parse_draft(REGULATION))
+    assert attribute_opinion("建议修改。", index, hint="1").clauses == ("1.1",)

@@ -304,3 +304,18 @@ def test_an_article_reads_with_its_items_numbered_as_the_draft_numbers_them():
     ])  # fmt: skip
     assert draft.get("3").text == "停车场经营者应当遵守下列规定：\n（一）公示收费标准；\n（二）规范停放秩序。"
     assert draft.get("3.1.2").text == "（二）规范停放秩序。"
+
+
+def test_a_chapter_reads_as_its_heading_then_its_numbered_articles():
+    draft = parse_draft(REGULATION)
+    assert draft.get("ch1").text == "第一章　总则\n第一条　为了加强供水管理，制定本办法。"
+    assert draft.get("ch2").text.startswith("第二章　管理\n第二条　供水单位应当履行下列义务：")
+
+
+def test_an_article_of_one_paragraph_is_filed_under_that_paragraph():
+    """第一条 and its only 款 share a label, so an opinion on either is filed under 1.1."""
+    draft = parse_draft(REGULATION)
+    assert draft.get("1").label == draft.get("1.1").label == "第一条"
+    assert draft.settled("1") == "1.1"
+    assert draft.settled("2") == "2"
+    assert draft.settled("2.1") == "2.1"
