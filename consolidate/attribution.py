@@ -132,7 +132,10 @@ class ClauseIndex:
             if clause.kind in ("part", "section", "chapter", "book") and len(title) >= 4:
                 names.append((title, self.tree.settle(clause).id))
         for clause in self.paragraphs:
-            lead = re.split(r"[。；;：:]", self.folded[clause.id], maxsplit=1)[0]
+            own = re.sub(
+                rf"^(?:\({_N}\)|\d{{1,3}}[.、])", "", self.folded[clause.id]
+            )  # its number, as printed
+            lead = re.split(r"[。；;：:]", own, maxsplit=1)[0]
             if 4 <= len(lead) <= 20:
                 names.append((lead, clause.id))
                 stripped = re.sub(r"^(?:实施|开展|建立|推进|加强|完善)", "", lead)
@@ -378,6 +381,8 @@ def _attribute(text: str, index: ClauseIndex | None, hint: str, reason: str, con
         if not complete and refined == refs:
             return Placement(tuple(refined), 0.55, "reference (not all of it is in the draft)")
         return Placement(tuple(refined), 0.95, "reference")
+    if _ANNEX_CLAUSE in folded:
+        return Placement((), 0.5, "whole-document (cites a clause of an annex)")
     if _THROUGHOUT.search(folded) or len(quoted_ids) >= 3:
         return Placement((), 0.85, "whole-document")
     named = named_clauses(folded, index)
@@ -393,8 +398,6 @@ def _attribute(text: str, index: ClauseIndex | None, hint: str, reason: str, con
         return Placement(tuple(named), 0.85, "named")
     if _ADD_NEW.search(folded) or _WHOLE.search(folded):
         return Placement((), 0.8, "whole-document")
-    if _ANNEX_CLAUSE in folded:
-        return Placement((), 0.5, "whole-document (cites a clause of an annex)")
     placed = _by_similarity(f"{text}\n{reason}", index)
     if _CITED_CLAUSE in folded and placed.clauses:
         return Placement(

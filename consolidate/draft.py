@@ -18,6 +18,8 @@ from .numerals import CHINESE_NUMERAL_CHARS, parse_number, to_chinese
 
 _PART_HEADING = re.compile(rf"^\s*([{CHINESE_NUMERAL_CHARS}]+)\s*[、.．]\s*(\S.{{0,40}})$")
 _ARTICLE = re.compile(rf"^\s*第\s*([{CHINESE_NUMERAL_CHARS}0-9]+)\s*条\s*(.*)$", re.S)
+# A 条标: the article's own title in brackets right after its number, 第一条（立法目的）.
+_ARTICLE_TITLE = re.compile(rf"^[（(]\s*([^（()）{CHINESE_NUMERAL_CHARS}0-9][^（()）]{{0,14}})\s*[)）]")
 _CHAPTER = re.compile(rf"^\s*第\s*([{CHINESE_NUMERAL_CHARS}0-9]+)\s*([编章节])\s*(.{{0,30}})$")
 _ROLE = r"(?:责任单位|牵头单位|督导单位|配合单位|参与单位|责任部门|牵头部门|配合部门|责任主体)"
 _RESPONSIBLE = re.compile(rf"[（(]\s*{_ROLE}\s*[:：]\s*(.+?)\s*[)）]\s*$", re.M)
@@ -355,9 +357,12 @@ def _parse_articles(paragraphs: list[str]) -> Draft:
         if match:
             number = parse_number(match.group(1)) or ((article.number or 0) + 1 if article else 1)
             parent = groups.get("节") or groups.get("章") or groups.get("编") or ""
-            article = _Node("article", number, f"第{match.group(1)}条", match.group(1), group=parent)
-            read.append(article)
             paragraph = match.group(2).strip()
+            named = _ARTICLE_TITLE.match(paragraph)
+            heading = named.group(1).strip() if named else f"第{match.group(1)}条"
+            article = _Node("article", number, heading, match.group(1), group=parent)
+            read.append(article)
+            paragraph = paragraph[named.end() :].strip() if named else paragraph
             if not paragraph:
                 continue
         elif article is None:
@@ -485,6 +490,11 @@ def _grouping(match: re.Match[str], groups: dict[str, str], before: list[Clause]
 _GROUP_KINDS = {"编": "book", "章": "chapter", "节": "section"}
 
 
+def _article_heading(article: Clause) -> str:
+    """第八条, or 第八条（立法目的） when the article has a 条标."""
+    return article.heading if article.heading.startswith("第") else f"{article.label}（{article.heading}）"
+
+
 def _fill_group_text(clauses: list[Clause]) -> list[Clause]:
     """A 编/章/节's text is its heading line (第二章　规划与建设) and its articles' text, so
     it reads as the draft prints it and quoting any of its articles finds it."""
@@ -507,7 +517,11 @@ def _fill_group_text(clauses: list[Clause]) -> list[Clause]:
             text="\n".join(
                 [
                     heading(c),
-                    *(f"{a.heading}　{a.text}" for a in clauses if a.kind == "article" and inside(a, c.id)),
+                    *(
+                        f"{_article_heading(a)}　{a.text}"
+                        for a in clauses
+                        if a.kind == "article" and inside(a, c.id)
+                    ),
                 ]
             ),
         )

@@ -319,3 +319,15 @@ def test_an_article_of_one_paragraph_is_filed_under_that_paragraph():
     assert draft.settled("1") == "1.1"
     assert draft.settled("2") == "2"
     assert draft.settled("2.1") == "2.1"
+
+
+def test_an_article_title_in_brackets_is_the_articles_heading_not_its_text():
+    draft = parse_draft([
+        "某省信用条例",
+        "第一条（立法目的）为了规范信用管理，制定本条例。",
+        "第二条（适用范围）本省行政区域内的信用活动，适用本条例。",
+        "法律另有规定的，从其规定。",
+    ])  # fmt: skip
+    assert draft.get("1.1").text == "为了规范信用管理，制定本条例。"
+    assert draft.get("2.2").label == "第二条第二款"
+    assert draft.heading_of(draft.get("2")) == "第二条　适用范围"
