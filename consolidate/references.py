@@ -138,8 +138,8 @@ class DraftTree:
 # A number that names where a NEW clause would go (增加一条作为第十条, 新增第五款, 列为第三项)
 # numbers the proposal, not the existing clause that has that number today.
 _NEW_POSITION = re.compile(
-    rf"(?:(?:增加|增设|新增|补充|加上|插入)(?:一|1)?(?:条|款|项|段|部分)?(?:作为|列为|为)?|作为|列为|成为)"
-    rf"第\(?{_N}\)?(?:条|款|项|目|段|部分)"
+    rf"(?:(?:增加|增设|新增|补充|加上|插入)(?:一|1)(?:条|款|项|段|部分)(?:作为|列为|为)?|新增|增设|作为|列为|成为)"
+    rf"第\(?{_N}\)?(?:条|款|项|目|段|部分)(?![的中之第(])"  # 作为第二条的补充 cites 第二条
 )
 
 

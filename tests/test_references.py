@@ -96,6 +96,8 @@ def test_a_reference_to_a_clause_the_draft_lacks_is_flagged_for_review(regulatio
         ("建议在第一条后增加一条作为第二条：“……”", ["1.1"]),
         ("建议在第二条第一款后新增第二款，规定备案程序。", ["2.1"]),
         ("建议第二条增加一项作为第（三）项。", ["2"]),
+        ("建议增加第二条第二款的处罚幅度。", ["2.2"]),
+        ("建议将该内容作为第二条的补充。", ["2"]),
     ],
 )
 def test_the_number_of_a_proposed_new_clause_cites_nothing(regulation, text, ids):
