@@ -15,6 +15,9 @@ from .roster import Roster, clean_name, name_core
 
 _COLLECTIVE = re.compile(r"成员单位|有关单位|有关部门|各级|各有关|领导小组|其他成员")
 _ALL_CITIES = re.compile(r"各设区市|各市|各地")
+_ROLE_LABEL = re.compile(
+    r"^\s*(?:责任单位|牵头单位|督导单位|配合单位|参与单位|责任部门|牵头部门|配合部门|责任主体)\s*[:：]\s*"
+)
 _REQUEST = re.compile(r"责任单位|牵头单位|责任部门")
 _CHANGE = re.compile(r"增加|增补|补充|加上|删除|删去|去掉|调整|移出|列入|纳入|不作为|不宜作为|改为|修改为")
 
@@ -39,6 +42,7 @@ def expand_list(text: str) -> list[str]:
     自治区财政厅、教育厅 each bare name takes the prefix of the last name that had one."""
     names: list[str] = []
     for group in _split_outside_brackets(text, "，,；;。"):
+        group = _ROLE_LABEL.sub("", group)  # 牵头单位：甲；责任单位：乙 read as one list
         prefix = ""
         for item in (x.strip() for x in _split_outside_brackets(group, "、/")):
             if not item:

@@ -57,3 +57,10 @@ def test_a_responsible_line_keeps_the_brackets_inside_its_names():
 def test_a_bracketed_responsible_note_ends_at_its_own_bracket():
     draft = parse_draft(["方案", "一、任务", "1.推进改厕。（责任单位：县农业农村局）"])
     assert draft.get("1.1").responsible == "县农业农村局"
+
+
+def test_role_labels_inside_one_note_are_not_names():
+    assert expand_list("市行政审批局；责任单位：各县（市、区）政府") == ["市行政审批局", "各县（市、区）政府"]
+    duty = responsibility("县农业农村局；配合单位：各县（市、区）政府", TOWNS)
+    assert duty.unlisted == ()
+    assert {u.name for u in duty.units} == {"县农业农村局", "甲县人民政府", "乙市人民政府", "丙区人民政府"}
