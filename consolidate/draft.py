@@ -71,8 +71,15 @@ def _with_marks(clause: Clause, marks: dict[str, tuple[tuple[str, ...], tuple[st
     national: tuple[str, ...] = ()
     refined: tuple[str, ...] = ()
     for line in clause.text.split("\n"):
-        found = marks.get(line.strip()) or next(
-            (m for key, m in marks.items() if len(line) >= 10 and key.endswith(line.strip())), None
+        line = line.strip()
+        # A Word list's number (（一）, 1.) is in the clause's text but not in the paragraph's.
+        found = marks.get(line) or next(
+            (
+                m
+                for key, m in marks.items()
+                if (len(line) >= 10 and key.endswith(line)) or (len(key) >= 10 and line.endswith(key))
+            ),
+            None,
         )
         if found:
             national, refined = national + found[0], refined + found[1]
