@@ -10,6 +10,7 @@ below `REVIEW_BELOW` is marked for review in the digest instead of silently trus
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -59,6 +60,12 @@ _THROUGHOUT = re.compile(r"全文|通篇|全篇|文中多处|多处出现|统一
 _BARE_PART = re.compile(rf"^(?:第)?(?P<part>{_N})(?:部分|条|、|\.)?$")
 _DOTTED = re.compile(r"^(?:\d+|ch\d+|bk\d+)(?:\.(?:\d+|s\d+))*$")
 _GROUPING_AFTER = r"(?:一章|一节|一编|章|节|编|部分|”|》|$)"
+# What a citation of another document's clause leaves in the text: the opinion may still be
+# about a clause of the draft, but similar wording alone cannot tell, so it is flagged.
+_CITED_CLAUSE = "〔引文条〕"
+# A clause of an annex (附件《重点任务清单》第3条): a document the draft's clauses do not hold,
+# so the opinion goes to 总体意见, flagged for the clerk to check.
+_ANNEX_CLAUSE = "〔附件条〕"
 _ADD_NEW = re.compile(r"(?:增加|增设|新增|补充|加上)(?:一|1|相关|有关)?(?:条|项|款|段|部分|内容|条款)")
 
 
@@ -125,7 +132,10 @@ class ClauseIndex:
             if clause.kind in ("part", "section", "chapter", "book") and len(title) >= 4:
                 names.append((title, self.tree.settle(clause).id))
         for clause in self.paragraphs:
-            lead = re.split(r"[。；;：:]", self.folded[clause.id], maxsplit=1)[0]
+            own = re.sub(
+                rf"^(?:\({_N}\)|\d{{1,3}}[.、])", "", self.folded[clause.id]
+            )  # its number, as printed
+            lead = re.split(r"[。；;：:]", own, maxsplit=1)[0]
             if 4 <= len(lead) <= 20:
                 names.append((lead, clause.id))
                 stripped = re.sub(r"^(?:实施|开展|建立|推进|加强|完善)", "", lead)
@@ -195,7 +205,10 @@ def _strip_other_documents(text: str, index: ClauseIndex) -> str:
         name = match.group("name")
         if name is not None and (name in index.draft_names or name in fold(index.draft.title)):
             return match.group(0).replace(f"《{name}》", "")
-        return "〔引文〕"
+        if not re.search(r"第\S+[条款项章节部分]$", match.group(0)):
+            return "〔引文〕"
+        annex = re.search(r"附件[0-9一二三四五六七八九十]*[:：]?$", match.string[: match.start()])
+        return _ANNEX_CLAUSE if annex else _CITED_CLAUSE
 
     return _OTHER_DOC.sub(replace, text)
 
@@ -333,7 +346,16 @@ def attribute_opinion(
     text: str, index: ClauseIndex | None, hint: str = "", reason: str = "", context: str = ""
 ) -> Placement:
     """Place one opinion. ``hint`` is a clause column's value; ``reason`` helps only
-    the similarity fallback; ``context`` is the draft paragraph a tracked change sits in."""
+    the similarity fallback; ``context`` is the draft paragraph a tracked change sits in.
+    An article that is one paragraph is always filed under that paragraph (8.1, not 8)."""
+    placed = _attribute(text, index, hint, reason, context)
+    if index is None or not placed.clauses:
+        return placed
+    settled = tuple(dict.fromkeys(index.draft.settled(c) for c in placed.clauses))
+    return placed if settled == placed.clauses else dataclasses.replace(placed, clauses=settled)
+
+
+def _attribute(text: str, index: ClauseIndex | None, hint: str, reason: str, context: str) -> Placement:
     if index is None or not index.paragraphs:
         return Placement((), 0.0, "no-draft")
     folded = _strip_other_documents(fold(text), index)
@@ -359,6 +381,8 @@ def attribute_opinion(
         if not complete and refined == refs:
             return Placement(tuple(refined), 0.55, "reference (not all of it is in the draft)")
         return Placement(tuple(refined), 0.95, "reference")
+    if _ANNEX_CLAUSE in folded:
+        return Placement((), 0.5, "whole-document (cites a clause of an annex)")
     if _THROUGHOUT.search(folded) or len(quoted_ids) >= 3:
         return Placement((), 0.85, "whole-document")
     named = named_clauses(folded, index)
@@ -374,7 +398,12 @@ def attribute_opinion(
         return Placement(tuple(named), 0.85, "named")
     if _ADD_NEW.search(folded) or _WHOLE.search(folded):
         return Placement((), 0.8, "whole-document")
-    return _by_similarity(f"{text}\n{reason}", index)
+    placed = _by_similarity(f"{text}\n{reason}", index)
+    if _CITED_CLAUSE in folded and placed.clauses:
+        return Placement(
+            placed.clauses, min(placed.confidence, 0.55), placed.method + " (cites another document)"
+        )
+    return placed
 
 
 def _from_clause_column(hint: str, index: ClauseIndex, quoted_in_text: list[str]) -> Placement | None:

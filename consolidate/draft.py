@@ -18,11 +18,15 @@ from .numerals import CHINESE_NUMERAL_CHARS, parse_number, to_chinese
 
 _PART_HEADING = re.compile(rf"^\s*([{CHINESE_NUMERAL_CHARS}]+)\s*[、.．]\s*(\S.{{0,40}})$")
 _ARTICLE = re.compile(rf"^\s*第\s*([{CHINESE_NUMERAL_CHARS}0-9]+)\s*条\s*(.*)$", re.S)
+# A 条标: the article's own title in brackets right after its number, 第一条（立法目的）.
+_ARTICLE_TITLE = re.compile(rf"^[（(]\s*([^（()）{CHINESE_NUMERAL_CHARS}0-9][^（()）]{{0,14}})\s*[)）]")
 _CHAPTER = re.compile(rf"^\s*第\s*([{CHINESE_NUMERAL_CHARS}0-9]+)\s*([编章节])\s*(.{{0,30}})$")
 _ROLE = r"(?:责任单位|牵头单位|督导单位|配合单位|参与单位|责任部门|牵头部门|配合部门|责任主体)"
 _RESPONSIBLE = re.compile(rf"[（(]\s*{_ROLE}\s*[:：]\s*(.+?)\s*[)）]\s*$", re.M)
 _RESPONSIBLE_LINE = re.compile(rf"^\s*[（(]?\s*{_ROLE}\s*[:：]")
-_ROLE_VALUE = re.compile(rf"{_ROLE}\s*[:：]\s*([^；;。）)]+)")
+# A value runs to the end of the list; brackets inside it (各乡镇人民政府（街道办事处）) are
+# part of it, an unopened ） closes the （责任单位：…） the list sits in.
+_ROLE_VALUE = re.compile(rf"{_ROLE}\s*[:：]\s*((?:[^；;。（()）]|[（(][^（()）]*[）)])+)")
 _SECTION = re.compile(rf"^\s*[（(]\s*([{CHINESE_NUMERAL_CHARS}]+)\s*[)）]\s*(.*)$", re.S)
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\s*(?:[.．、](?!\d)|[)）])\s*(\S.*)$", re.S)
 
@@ -67,8 +71,15 @@ def _with_marks(clause: Clause, marks: dict[str, tuple[tuple[str, ...], tuple[st
     national: tuple[str, ...] = ()
     refined: tuple[str, ...] = ()
     for line in clause.text.split("\n"):
-        found = marks.get(line.strip()) or next(
-            (m for key, m in marks.items() if len(line) >= 10 and key.endswith(line.strip())), None
+        line = line.strip()
+        # A Word list's number (（一）, 1.) is in the clause's text but not in the paragraph's.
+        found = marks.get(line) or next(
+            (
+                m
+                for key, m in marks.items()
+                if (len(line) >= 10 and key.endswith(line)) or (len(key) >= 10 and line.endswith(key))
+            ),
+            None,
         )
         if found:
             national, refined = national + found[0], refined + found[1]
@@ -137,9 +148,14 @@ class _Node:
     responsible: list[str] = field(default_factory=list)
     label: str = ""  # how a top-level unit is named when it is not 第N部分
     group: str = ""  # an article's 编/章/节
+    opening: str = ""  # a heading line as the draft writes it (（一）扎实推进……), not words of its own
+    notes: list[str] = field(default_factory=list)  # its 责任单位/牵头单位 lines, as written
 
     def text(self) -> str:
-        return "\n".join([*self.lines, *(t for c in self.children if (t := c.text()))])
+        """The clause as the draft prints it: its heading, its words, its 责任单位 lines and
+        its sub-clauses, each with the number the draft gives it."""
+        head = [self.opening] if self.opening else []
+        return "\n".join([*head, *self.lines, *self.notes, *(t for c in self.children if (t := c.text()))])
 
 
 class _PlanReader:
@@ -184,7 +200,8 @@ class _PlanReader:
                 parse_number(section.group(1)),
                 _first_sentence(body),
                 f"（{section.group(1)}）",
-                [body] if _is_sentence(body) else [],
+                [_as_written(section)] if _is_sentence(body) else [],
+                opening="" if _is_sentence(body) else _as_written(section),
             )
             self.part.children.append(self.section)
             self.measure = None
@@ -193,7 +210,11 @@ class _PlanReader:
         if numbered and (self.section is not None or self.part is not None):
             body = numbered.group(2).strip()
             self.measure = _Node(
-                "measure", int(numbered.group(1)), _first_sentence(body), numbered.group(1), [body]
+                "measure",
+                int(numbered.group(1)),
+                _first_sentence(body),
+                numbered.group(1),
+                [_as_written(numbered)],
             )
             (self.section or self.part).children.append(self.measure)  # type: ignore[union-attr]
             return
@@ -212,14 +233,26 @@ class _PlanReader:
         body = match.group(2).strip()
         if self.top == "section":
             self.part = _Node(
-                "part", number, _first_sentence(body), f"（{match.group(1)}）", label=f"（{match.group(1)}）"
+                "part",
+                number,
+                _first_sentence(body),
+                f"（{match.group(1)}）",
+                label=f"（{match.group(1)}）",
+                opening="" if _is_sentence(body) else _as_written(match),
             )
             if _is_sentence(body):
-                self.part.children.append(_Node("paragraph", None, self.part.heading, "", [body]))
+                self.part.children.append(
+                    _Node("paragraph", None, self.part.heading, "", [_as_written(match)])
+                )
             self.measure = None
         else:
             self.measure = _Node(
-                "measure", number, _first_sentence(body), str(number), [body], label=f"第{number}条"
+                "measure",
+                number,
+                _first_sentence(body),
+                str(number),
+                [_as_written(match)],
+                label=f"第{number}条",
             )
             self.part = None
             self.root.children.append(self.measure)
@@ -236,6 +269,7 @@ class _PlanReader:
         if target is None:
             return
         target.responsible.extend(v.strip() for v in _ROLE_VALUE.findall(paragraph) if v.strip())
+        target.notes.append(paragraph)
 
 
 def _plan_clauses(root: _Node) -> list[Clause]:
@@ -257,6 +291,7 @@ def _settle_part(part: _Node) -> None:
     plain = [c for c in part.children if c.kind == "paragraph"]
     if numbered and plain:
         part.lines = [line for c in plain for line in c.lines] + part.lines
+        part.notes = [line for c in plain for line in c.notes] + part.notes
         part.responsible.extend(r for c in plain for r in c.responsible)
         part.children = numbered
     for count, child in enumerate((c for c in part.children if c.kind == "paragraph"), start=1):
@@ -329,9 +364,12 @@ def _parse_articles(paragraphs: list[str]) -> Draft:
         if match:
             number = parse_number(match.group(1)) or ((article.number or 0) + 1 if article else 1)
             parent = groups.get("节") or groups.get("章") or groups.get("编") or ""
-            article = _Node("article", number, f"第{match.group(1)}条", match.group(1), group=parent)
-            read.append(article)
             paragraph = match.group(2).strip()
+            named = _ARTICLE_TITLE.match(paragraph)
+            heading = named.group(1).strip() if named else f"第{match.group(1)}条"
+            article = _Node("article", number, heading, match.group(1), group=parent)
+            read.append(article)
+            paragraph = paragraph[named.end() :].strip() if named else paragraph
             if not paragraph:
                 continue
         elif article is None:
@@ -367,15 +405,13 @@ def _article_line(article: _Node, paragraph: str) -> None:
     last = article.children[-1] if article.children else None
     if item and last is not None and parse_number(item.group(1)):
         number = parse_number(item.group(1))
-        last.children.append(_Node("item", number, "", f"第（{item.group(1)}）项", [item.group(2).strip()]))
+        last.children.append(_Node("item", number, "", f"第（{item.group(1)}）项", [_as_written(item)]))
     elif sub and last is not None and last.children and last.children[-1].kind == "item":
         last.children[-1].children.append(
-            _Node("subitem", int(sub.group(1)), "", f"第{sub.group(1)}目", [sub.group(2).strip()])
+            _Node("subitem", int(sub.group(1)), "", f"第{sub.group(1)}目", [_as_written(sub)])
         )
     elif sub and last is not None:
-        last.children.append(
-            _Node("item", int(sub.group(1)), "", f"第{sub.group(1)}项", [sub.group(2).strip()])
-        )
+        last.children.append(_Node("item", int(sub.group(1)), "", f"第{sub.group(1)}项", [_as_written(sub)]))
     else:
         article.children.append(_Node("paragraph", len(article.children) + 1, "", "", [paragraph]))
 
@@ -461,8 +497,14 @@ def _grouping(match: re.Match[str], groups: dict[str, str], before: list[Clause]
 _GROUP_KINDS = {"编": "book", "章": "chapter", "节": "section"}
 
 
+def _article_heading(article: Clause) -> str:
+    """第八条, or 第八条（立法目的） when the article has a 条标."""
+    return article.heading if article.heading.startswith("第") else f"{article.label}（{article.heading}）"
+
+
 def _fill_group_text(clauses: list[Clause]) -> list[Clause]:
-    """A 编/章/节's text is its articles' text, so quoting any of them finds it."""
+    """A 编/章/节's text is its heading line (第二章　规划与建设) and its articles' text, so
+    it reads as the draft prints it and quoting any of its articles finds it."""
     parents = {c.id: c.parent for c in clauses}
 
     def inside(clause: Clause, group: str) -> bool:
@@ -473,9 +515,22 @@ def _fill_group_text(clauses: list[Clause]) -> list[Clause]:
             current = parents.get(current)
         return False
 
+    def heading(clause: Clause) -> str:
+        return f"{clause.label}　{clause.heading}".strip("　")
+
     return [
         dataclasses.replace(
-            c, text="\n".join(a.text for a in clauses if a.kind == "article" and inside(a, c.id))
+            c,
+            text="\n".join(
+                [
+                    heading(c),
+                    *(
+                        f"{_article_heading(a)}　{a.text}"
+                        for a in clauses
+                        if a.kind == "article" and inside(a, c.id)
+                    ),
+                ]
+            ),
         )
         if c.kind in _GROUP_KINDS.values()
         else c
@@ -495,6 +550,12 @@ def _top_level(paragraphs: list[str]) -> tuple[str, int]:
 def _top_numbered(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     match = pattern.match(text)
     return match if match and parse_number(match.group(1)) else None
+
+
+def _as_written(match: re.Match[str]) -> str:
+    """A numbered line as the draft prints it, its number kept (（一）, 1.) and the space a
+    Word list puts after the number dropped: clause text quotes the draft."""
+    return match.string[: match.start(2)].strip() + match.group(2).strip()
 
 
 def _first_sentence(text: str) -> str:

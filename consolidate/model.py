@@ -144,6 +144,16 @@ class Draft:
         """The clauses directly inside one (``None``: the top level), in reading order."""
         return tuple(c for c in self.clauses if c.parent == clause_id and c.id != "0")
 
+    def settled(self, clause_id: str) -> str:
+        """The clause an opinion on ``clause_id`` is filed under: an article (or part) that is
+        a single paragraph is named, quoted and grouped as that paragraph (第八条 is 8.1), so
+        no paper shows the same words twice under two groups labelled alike."""
+        clause = self.get(clause_id)
+        if clause is None or clause.kind not in ("part", "article"):
+            return clause_id
+        inside = self.children(clause_id)
+        return inside[0].id if len(inside) == 1 and inside[0].kind == "paragraph" else clause_id
+
     def top(self, clause: Clause) -> Clause:
         """The part or article a clause belongs to (itself when it is one, or a chapter)."""
         while clause.kind not in ("part", "article", "preamble") and clause.parent is not None:

@@ -78,7 +78,7 @@ def apply_overrides(
     for opinion in opinions:
         if opinion.id in overrides.moves:
             clauses, note = overrides.moves[opinion.id]
-            clauses = tuple(_clause_id(c, draft) for c in clauses)
+            clauses = tuple(draft.settled(_clause_id(c, draft)) if draft else c for c in clauses)
             bad = [c for c in clauses if draft is None or draft.get(c) is None]
             if bad:
                 findings.append(Finding("warning", "override-clause",

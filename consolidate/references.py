@@ -19,7 +19,8 @@ from .numerals import CHINESE_NUMERAL_CHARS, parse_number
 _N = rf"[0-9{CHINESE_NUMERAL_CHARS}]+"
 _CN = rf"[{CHINESE_NUMERAL_CHARS}]+"
 _ANCHOR = re.compile(
-    rf"(?:附件\d+)?第(?P<n>{_N})(?P<word>编|章|节|条|部分|大项|大点|方面)"
+    rf"第(?P<counted>{_N})(?:项|个|点)(?:具体)?(?:措施|举措)"
+    rf"|(?:附件\d+)?第(?P<n>{_N})(?P<word>编|章|节|条|部分|大项|大点|方面)"
     rf"|(?<![0-9{CHINESE_NUMERAL_CHARS}第(])(?P<cn>{_CN}|\d+)[、.]?(?=\({_N}\))"
     rf"|措施(?P<measure>\d+)"
 )
@@ -134,8 +135,24 @@ class DraftTree:
         return clause
 
 
+# A number that names where a NEW clause would go (增加一条作为第十条, 新增第五款, 列为第三项)
+# numbers the proposal, not the existing clause that has that number today.
+_NEW_POSITION = re.compile(
+    rf"(?:(?:增加|增设|新增|补充|加上|插入)(?:一|1)(?:条|款|项|段|部分)(?:作为|列为|为)?|新增|增设|作为|列为|成为)"
+    rf"第\(?{_N}\)?(?:条|款|项|目|段|部分)(?![的中之第(])"  # 作为第二条的补充 cites 第二条
+)
+
+
+def mask_new_positions(text: str) -> str:
+    """Blank the numbers of proposed new clauses, keeping offsets, so 在第九条后增加一条作为第十条
+    cites 第九条 only."""
+    return _NEW_POSITION.sub(lambda m: "〔" + "＿" * (len(m.group(0)) - 2) + "〕", text)
+
+
 def draft_references(text: str, tree: DraftTree) -> list[Reference]:
-    """Every citation of the draft's numbering in a folded text, in order."""
+    """Every citation of the draft's numbering in a folded text, in order (numbers of
+    proposed new clauses are not citations)."""
+    text = mask_new_positions(text)
     found: list[Reference] = []
     position = 0
     while True:
@@ -151,8 +168,8 @@ def draft_references(text: str, tree: DraftTree) -> list[Reference]:
 
 
 def _read(text: str, anchor: re.Match[str], tree: DraftTree) -> Reference | None:
-    if anchor.group("measure"):
-        word, token = "measure", anchor.group("measure")
+    if anchor.group("measure") or anchor.group("counted"):
+        word, token = "measure", anchor.group("measure") or anchor.group("counted")
     elif anchor.group("cn"):
         word, token = "部分", anchor.group("cn")
     else:

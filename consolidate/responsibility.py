@@ -15,6 +15,9 @@ from .roster import Roster, name_core, name_form
 
 _COLLECTIVE = re.compile(r"成员单位|有关单位|有关部门|各级|各有关|领导小组|其他成员")
 _ALL_CITIES = re.compile(r"各设区市|各市|各地")
+_ROLE_LABEL = re.compile(
+    r"^\s*(?:责任单位|牵头单位|督导单位|配合单位|参与单位|责任部门|牵头部门|配合部门|责任主体)\s*[:：]\s*"
+)
 _REQUEST = re.compile(r"责任单位|牵头单位|责任部门")
 _CHANGE = re.compile(r"增加|增补|补充|加上|删除|删去|去掉|调整|移出|列入|纳入|不作为|不宜作为|改为|修改为")
 
@@ -38,9 +41,10 @@ def expand_list(text: str) -> list[str]:
     """Names in a unit list with shared prefixes written out: in 自治区党委组织部、宣传部，
     自治区财政厅、教育厅 each bare name takes the prefix of the last name that had one."""
     names: list[str] = []
-    for group in re.split(r"[，,；;。]", text):
+    for group in _split_outside_brackets(text, "，,；;。"):
+        group = _ROLE_LABEL.sub("", group)  # 牵头单位：甲；责任单位：乙 read as one list
         prefix = ""
-        for item in (x.strip() for x in re.split(r"[、/]", group)):
+        for item in (x.strip() for x in _split_outside_brackets(group, "、/")):
             if not item:
                 continue
             collective = re.match(r"^(各设区市|各市|各县（市、区）|各级)", item)
@@ -56,6 +60,62 @@ def expand_list(text: str) -> list[str]:
             else:
                 names.append(item)
     return names
+
+
+def _split_outside_brackets(text: str, separators: str) -> list[str]:
+    """Split at separators that stand outside brackets: 各县（市、区）人民政府 stays one name."""
+    parts, current, depth = [], "", 0
+    for char in text:
+        if char in "（(":
+            depth += 1
+        elif char in "）)" and depth > 0:
+            depth -= 1
+        if char in separators and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+_LEVELS = "省市州盟县区旗乡镇"
+_KIND = re.compile(rf"^(?P<levels>[{_LEVELS}]*)(?P<organ>街道办事处|街道|人民政府|政府|党委|人大常委会)?$")
+
+
+def collective_members(name: str, roster: Roster) -> tuple[Unit, ...] | None:
+    """The roster's units a collective name covers, or None when the name is not one.
+
+    各乡镇人民政府（街道办事处） covers every 乡/镇人民政府 and 街道办事处 on the roster;
+    各县（市、区）人民政府 every 县/市/区人民政府; the bracket lists alternatives of the
+    level (（市、区）) or a further kind of unit (（街道办事处）).
+    """
+    if not name.startswith("各") or len(name) < 3:
+        return None
+    body = name[1:]
+    bracket = re.search(r"[（(]([^）)]*)[）)]", body)
+    alternatives: list[str]
+    if bracket:
+        before, inside, after = body[: bracket.start()], bracket.group(1), body[bracket.end() :]
+        options = [o.strip() for o in re.split(r"[、,，/]", inside) if o.strip()]
+        if after:
+            alternatives = [before + after, *(o + after for o in options)]
+        else:
+            alternatives = [before, *options]
+    else:
+        alternatives = [o for o in re.split(r"[、/]", body) if o]
+    patterns = []
+    for alternative in alternatives:
+        kind = _KIND.match(alternative)
+        if kind is None or (not kind.group("levels") and kind.group("organ") not in ("街道办事处", "街道")):
+            return None
+        organ = kind.group("organ") or "政府"
+        organ = {"政府": "(?:人民)?政府", "人民政府": "(?:人民)?政府", "街道": "街道(?:办事处)?"}.get(
+            organ, re.escape(organ)
+        )
+        levels = kind.group("levels")
+        patterns.append(rf"[{levels}]{organ}$" if levels else rf"{organ}$")
+    pattern = re.compile("|".join(patterns))
+    return tuple(u for u in roster.units if pattern.search(u.name))
 
 
 def _has_prefix(item: str) -> bool:
@@ -77,6 +137,11 @@ def responsibility(text: str, roster: Roster, issuer: str = "") -> Responsibilit
             continue
         if _COLLECTIVE.search(name):
             collective.append(name)
+            continue
+        members = collective_members(name, roster)
+        if members is not None:
+            collective.append(name)
+            units.extend(u for u in members if u not in units)
             continue
         match = roster.match(name)
         if match is not None and match.how != "fuzzy":

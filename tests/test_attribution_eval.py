@@ -87,3 +87,49 @@ def test_wrong_placements_are_flagged_for_review(name, sample_consultation):
     developed against allow almost none."""
     _, per_style, wrong = _evaluate(name, sample_consultation)
     assert _silent(per_style) <= 1, "\n".join(wrong)
+
+
+def test_a_clause_of_an_annex_goes_to_the_whole_document_flagged():
+    """附件《…》第3条 is a clause of a document the draft does not hold: 总体意见, for review."""
+    from consolidate.draft import parse_draft
+
+    from .test_draft import PLAN
+
+    index = ClauseIndex(parse_draft(PLAN))
+    placement = attribute_opinion("附件《任务分工表》第3条推进就业登记网上办理的时限建议延后。", index)
+    assert placement.clauses == ()
+    assert placement.confidence < REVIEW_BELOW
+
+
+def test_an_opinion_citing_another_documents_clause_is_never_pinned_silently_by_wording():
+    from consolidate.draft import parse_draft
+
+    from .test_draft import PLAN
+
+    index = ClauseIndex(parse_draft(PLAN))
+    alone = attribute_opinion("就业登记应当可以在网上办理，建议与之衔接。", index)
+    citing = attribute_opinion(
+        "《就业促进法》第十条已有规定，就业登记应当可以在网上办理，建议与之衔接。", index
+    )
+    assert alone.confidence >= REVIEW_BELOW  # similar wording alone is trusted here
+    assert citing.clauses == alone.clauses
+    assert citing.confidence < REVIEW_BELOW
+
+
+def test_a_new_article_numbered_after_an_existing_one_is_placed_after_that_one():
+    from consolidate.draft import parse_draft
+
+    from .test_draft import REGULATION
+
+    index = ClauseIndex(parse_draft(REGULATION))
+    placement = attribute_opinion("建议在第一条后增加一条作为第二条：“本办法自公布之日起施行。”", index)
+    assert placement.clauses == ("1.1",)
+
+
+def test_an_opinion_is_never_filed_under_an_article_that_is_one_paragraph():
+    from consolidate.draft import parse_draft
+
+    from .test_draft import REGULATION
+
+    index = ClauseIndex(parse_draft(REGULATION))
+    assert attribute_opinion("建议修改。", index, hint="1").clauses == ("1.1",)

@@ -171,16 +171,31 @@ def test_a_plan_is_parts_sections_and_measures():
     assert draft.get("2.2").label == "第二部分第2段"
 
 
-def test_a_responsible_line_belongs_to_the_measure_above_it_not_to_its_text():
+def test_a_responsible_line_belongs_to_the_measure_above_it():
     draft = parse_draft(PLAN)
     assert draft.get("1.1.1").responsible == "市人社局、市数据局"
     assert draft.get("1.1.2").responsible == "市人社局、市财政局"
-    assert "责任单位" not in draft.get("1.1.1").text
+
+
+def test_a_measure_reads_as_the_draft_prints_it_with_its_number_and_responsible_lines():
+    """A digest quoting 原文 quotes the draft: the measure's 1. and its 责任单位 line stay."""
+    draft = parse_draft(PLAN)
+    assert draft.get("1.1.1").text == "1.推行就业登记网上办理。\n责任单位：市人社局、市数据局"
+    assert (
+        draft.get("1.1.2").text
+        == "2.压减补贴申领材料。对符合条件的企业免申即享。\n牵头单位：市人社局\n配合单位：市财政局"
+    )
+
+
+def test_a_section_reads_with_its_heading_line():
+    draft = parse_draft(PLAN)
+    assert draft.get("1.1").text.startswith("（一）简化办事流程\n1.推行就业登记网上办理。")
+    assert draft.get("1.2").text == "（二）加强宣传\n各地要加强政策宣传。"
 
 
 def test_a_section_without_measures_holds_its_paragraphs():
     draft = parse_draft(PLAN)
-    assert draft.get("1.2").text == "各地要加强政策宣传。"
+    assert draft.get("1.2").text.endswith("\n各地要加强政策宣传。")
     assert draft.get("1.2").holds_text
 
 
@@ -254,7 +269,7 @@ def test_articles_numbered_by_word_itself_are_read_as_articles(tmp_path: Path):
     draft = load_draft(path)
     assert draft.title == "某省供水管理规定"
     assert draft.get("2.1.2").label == "第二条第（二）项"
-    assert draft.get("2.1.2").text == "公开收费标准。"
+    assert draft.get("2.1.2").text == "（二）公开收费标准。"  # quoted as the draft prints it
 
 
 def test_automatic_numbers_survive_a_word_97_draft(tmp_path: Path):
@@ -278,3 +293,41 @@ def test_a_table_of_contents_does_not_make_chapters_twice():
     assert draft.title == "某某条例（草案）"
     assert [c.id for c in draft.clauses if c.kind == "chapter"] == ["ch1", "ch2"]
     assert draft.get("2").parent == "ch2.s1"
+
+
+def test_an_article_reads_with_its_items_numbered_as_the_draft_numbers_them():
+    draft = parse_draft([
+        "某市停车管理办法",
+        "第三条 停车场经营者应当遵守下列规定：",
+        "（一）公示收费标准；",
+        "（二） 规范停放秩序。",
+    ])  # fmt: skip
+    assert draft.get("3").text == "停车场经营者应当遵守下列规定：\n（一）公示收费标准；\n（二）规范停放秩序。"
+    assert draft.get("3.1.2").text == "（二）规范停放秩序。"
+
+
+def test_a_chapter_reads_as_its_heading_then_its_numbered_articles():
+    draft = parse_draft(REGULATION)
+    assert draft.get("ch1").text == "第一章　总则\n第一条　为了加强供水管理，制定本办法。"
+    assert draft.get("ch2").text.startswith("第二章　管理\n第二条　供水单位应当履行下列义务：")
+
+
+def test_an_article_of_one_paragraph_is_filed_under_that_paragraph():
+    """第一条 and its only 款 share a label, so an opinion on either is filed under 1.1."""
+    draft = parse_draft(REGULATION)
+    assert draft.get("1").label == draft.get("1.1").label == "第一条"
+    assert draft.settled("1") == "1.1"
+    assert draft.settled("2") == "2"
+    assert draft.settled("2.1") == "2.1"
+
+
+def test_an_article_title_in_brackets_is_the_articles_heading_not_its_text():
+    draft = parse_draft([
+        "某省信用条例",
+        "第一条（立法目的）为了规范信用管理，制定本条例。",
+        "第二条（适用范围）本省行政区域内的信用活动，适用本条例。",
+        "法律另有规定的，从其规定。",
+    ])  # fmt: skip
+    assert draft.get("1.1").text == "为了规范信用管理，制定本条例。"
+    assert draft.get("2.2").label == "第二条第二款"
+    assert draft.heading_of(draft.get("2")) == "第二条　适用范围"

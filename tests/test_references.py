@@ -51,6 +51,8 @@ def test_regulation_references(regulation, text, ids):
         ("第一部分（一）第2条", ["1.1.2"]),
         ("第2条，建议修改。", ["1.1.2"]),
         ("措施1", ["1.1.1"]),
+        ("建议将此项要求纳入第2项措施。", ["1.1.2"]),
+        ("第1个措施表述过于笼统。", ["1.1.1"]),
         ("第一部分（二）", ["1.2"]),
         ("第二部分第2段", ["2.2"]),
     ],
@@ -86,3 +88,18 @@ def test_a_reference_to_a_clause_the_draft_lacks_is_flagged_for_review(regulatio
     placement = attribute_opinion("第二条第五款，建议删除。", regulation)
     assert placement.clauses == ("2",)
     assert placement.confidence < REVIEW_BELOW
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("建议在第一条后增加一条作为第二条：“……”", ["1.1"]),
+        ("建议在第二条第一款后新增第二款，规定备案程序。", ["2.1"]),
+        ("建议第二条增加一项作为第（三）项。", ["2"]),
+        ("建议增加第二条第二款的处罚幅度。", ["2.2"]),
+        ("建议将该内容作为第二条的补充。", ["2"]),
+    ],
+)
+def test_the_number_of_a_proposed_new_clause_cites_nothing(regulation, text, ids):
+    """作为第二条 numbers the article a unit proposes, not the 第二条 the draft has today."""
+    assert explicit_references(fold(text), regulation) == ids
