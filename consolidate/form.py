@@ -139,7 +139,16 @@ def _sub_header(
         merged_roles[c] = role  # type: ignore[assignment]
         merged_names[c] = below[c]
     if "opinion" not in merged_roles.values():
-        return r, roles, names
+        # 意见建议 over 修改内容 | 修改理由: the words under an opinion heading that are not its
+        # reasons are the opinion, whatever they would mean as a heading of their own.
+        for c in sorted(sub_roles):
+            parent = table.rows[r][c].origin[1]
+            if roles.get(parent) == "opinion" and sub_roles[c] not in ("reason", "remark", "seq", "unit"):
+                merged_roles[c] = "opinion"
+                break
+    if "opinion" not in merged_roles.values():
+        # Header words all the same, never a row of data; the upper row names the columns.
+        return r + 1, roles, names
     return r + 1, merged_roles, merged_names
 
 
@@ -551,7 +560,7 @@ def _is_seq_number(text: str) -> bool:
 
 _BOILERPLATE = re.compile(
     r"^(?:您好|你好|此致|敬礼|特此(?:函复|复函|反馈)|请查收|请审阅|.{0,12}(?:见附件|详见附件|请查收|请审阅).{0,4}|"
-    r"[^，。；]{2,30}(?:厅|局|委|办|办公室|政府|委员会|部|处|科|同志|领导)[:：]|"
+    r"[^，。；]{2,30}(?:厅|局|委|办|办公室|政府|委员会|部|处|科|司|院|中心|同志|领导)[:：]|"
     r"[\u4e00-\u9fa5()（）]{2,30}(?:厅|局|委|办|办公室|政府|委员会|部|院|中心|联|会|公司|区委|团委))[。！!，,]?$"
 )
 

@@ -418,3 +418,30 @@ def test_a_clause_pointer_ending_in_a_unit_name_is_no_salutation():
     lines = ["关于职责分工中的市教育局：建议删除。"]
     form = interpret(SourceDocument(tuple(TextLine(t, "第1段") for t in lines)))
     assert [e.text for e in form.entries] == lines
+
+
+def test_a_spreadsheet_header_over_two_rows_is_no_data_row(tmp_path):
+    """反馈意见 merged over 修改内容 | 修改依据, the other headings merged down: the lower row
+    names the columns (修改内容 is the opinion under an opinion heading), it is no opinion."""
+    path = xlsx_form(
+        tmp_path / "f.xlsx",
+        [["", "", "修改内容", "修改依据"], [1, "第五条", "建议第五条增加“书面告知”。", "保障知情权。"]],
+        columns=("编号", "所在条款", "反馈意见", "反馈意见"),
+        merges=("C4:D4", "A4:A5", "B4:B5"),
+    )
+    form = interpret(read_sheet(path))
+    assert [(e.text, e.reason, e.clause_hint) for e in form.entries] == [
+        ("建议第五条增加“书面告知”。", "保障知情权。", "第五条")
+    ]
+    assert form.lost == ()
+
+
+def test_a_letter_addressed_to_a_ministrys_department_is_no_opinion(tmp_path):
+    """The salutation "…司：" of a reply letter is furniture, like "…厅："."""
+    lines = (
+        "国家卫生健康委规划司：",
+        "经研究，我局对《办法（征求意见稿）》无修改意见。",
+        "某某市卫生健康委员会",
+    )
+    form = interpret(SourceDocument(tuple(TextLine(line, "正文") for line in lines)))
+    assert form.entries == () and form.no_opinion

@@ -340,3 +340,21 @@ def test_sentences_that_only_look_like_letter_furniture_are_kept(text):
 
 def test_a_quoted_rule_about_approval_speaks_for_no_one():
     assert on_behalf_of("建议第五条改为：经县级人民政府同意，可以延长一次") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["经研究，石门乡对该方案无意见。", "我镇对该方案无修改意见", "该单位对征求意见稿没有意见。",
+     "临江县石门乡人民政府对《实施方案》无修改意见。", "经研究，石门乡原则同意该方案。", "本街道对方案无意见"],
+)  # fmt: skip
+def test_a_unit_naming_itself_before_its_no_opinion_states_no_opinion(text):
+    assert is_no_opinion(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["石门乡对该方案无意见，建议增加一条", "石门乡不同意该方案", "石门乡对第五条有不同意见",
+     "石门乡对该方案原则同意，但应将“三日”改为“五日”"],
+)  # fmt: skip
+def test_a_unit_naming_itself_and_proposing_or_disagreeing_gives_an_opinion(text):
+    assert not is_no_opinion(text)
