@@ -29,149 +29,10 @@ CASES_DIR = Path(__file__).parent / "consultations"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if (p / "expected.toml").is_file())
 CLAUSE_ACCURACY_REQUIRED = 0.90
 
-# Known failures of today's code, per consultation and test. Remove an entry when the
-# property holds; `strict=False` keeps the suite green while the code catches up.
-_NO_FILE = "init writes no consultation.toml when it finds no deadline"
-_UNMATCHED = "opinions of unmatched units go to unlisted respondents"
-KNOWN_FAILURES: dict[str, dict[str, str]] = {
-    # 办法 in 章/条/款/项, grouped 名单 annex, 各市、州、直管市、林区人民政府
-    "hubei": {
-        "json_labels": "clause groups labelled 第N部分第K段",
-        "init_writes_a_file": "deadline with a weekday 6月14日（星期五）17:30前 not read; " + _NO_FILE,
-        "roster": _NO_FILE + "; group headings and 各市、州、直管市、林区 not understood",
-        "roster_groups": _NO_FILE,
-        "deadline": "a weekday between the date and the time: 6月14日（星期五）17:30前",
-        "contacts": _NO_FILE,
-        "letter_facts": _NO_FILE,
-        "statuses": "a 复函 saying 收悉…无修改意见 is an opinion; 宜昌.docx; 恩施州 for 恩施土家族苗族自治州",
-        "no_unlisted": "header 单位名称（盖章）：（blank） 联系人：… read as a unit; 恩施州 not matched",
-        "opinion_counts": "复函 and 其他条款无意见 counted as opinions",
-        "opinions_found": _UNMATCHED + " (宜昌.docx, 恩施州)",
-        "no_invented": "复函 lines and 其他条款无意见 read as opinions",
-        "clause_accuracy": "articles labelled 第N部分第K段, items counted as 款",
-        "draft_structure": "articles are parts 第N部分, 款 and 项 are paragraphs 第K段",
-    },
-    # plan 一、（一）1. with 牵头单位/责任单位 lines, 市直 list/table, 各县（市、区）人民政府
-    "suining": {
-        "json_labels": "clause groups labelled 第N部分第K段",
-        "init_writes_a_file": "deadline without a year and 下班前 (7月5日下班前) not read; " + _NO_FILE,
-        "roster": _NO_FILE,
-        "roster_groups": _NO_FILE,
-        "deadline": "deadline without a year, 下班前",
-        "contacts": _NO_FILE,
-        "letter_facts": _NO_FILE,
-        "statuses": "复函 named 司法局复函; 国网四川省电力公司遂宁供电公司; 区住建局（受区政府委托）; 县政府办公室",
-        "no_unlisted": "full names and delegates of 区/县 governments not matched",
-        "opinion_counts": _UNMATCHED,
-        "opinions_found": _UNMATCHED,
-        "clause_accuracy": "（一） and 1. are paragraphs 第二部分第N段; 责任单位 lines are paragraphs",
-        "draft_structure": "（一） and 1. are not levels; 责任单位 lines are paragraphs of their own",
-        "roster_file": "init has no --units option",
-    },
-    # 法工委 letter with units in the 主送 line, 条例 with 条标, a court's letter
-    "zhejiang": {
-        "json_labels": "clause groups labelled 第N部分第K段",
-        "init_writes_a_file": "deadline in Chinese numerals 二〇二四年九月二十日前 not read; " + _NO_FILE,
-        "roster": _NO_FILE + "; units in the 主送 line; 各设区市人大常委会法工委",
-        "roster_groups": _NO_FILE,
-        "deadline": "deadline in Chinese numerals",
-        "contacts": _NO_FILE,
-        "letter_facts": _NO_FILE,
-        "statuses": "reply letters (高院, 检察院, 金华) not identified; 法制工作委员会 for 法工委; 宁波市.docx",
-        "no_unlisted": "reply letters, 法制工作委员会, header 单位名称：… 联系人：… 电话：…",
-        "opinion_counts": "其他无意见 counted as an opinion; " + _UNMATCHED,
-        "opinions_found": _UNMATCHED,
-        "no_invented": "其他无意见 and the 收悉 sentence of a reply letter read as opinions",
-        "clause_accuracy": "articles labelled 第N部分第K段, items counted as 款",
-        "draft_structure": "articles are parts 第N部分, 款 and 项 are paragraphs 第K段",
-    },
-    # ministry letter: 各省、自治区、直辖市及新疆生产建设兵团人力资源社会保障厅（局） + 名单 annex; 指导意见 一、/（一）
-    "mohrss": {
-        "json_labels": "clause groups labelled 第N部分第K段",
-        "roster": "各省、自治区、直辖市及新疆生产建设兵团…厅（局） not expanded; annex heading 国务院有关部门和单位： glued to a name",
-        "roster_groups": "the annex heading is part of a name",
-        "contacts": "联系人及电话：赵磊 010-84201234，钱敏 010-84205678 read as one name",
-        "statuses": "units differing only by province share one name core (云南省人社厅 → 河北省…厅, 浙江 superseded); "
-        "四川.docx; 中国企业联合会、中国企业家协会",
-        "no_unlisted": "header 单位名称（盖章）：（blank）; a joint name 中国企业联合会、中国企业家协会 with 联系人 glued",
-        "opinion_counts": "其他无意见 counted; opinions given to the wrong province",
-        "opinions_found": "a province's return matched to another province and superseded; " + _UNMATCHED,
-        "no_invented": "其他无意见 read as an opinion",
-        "clause_accuracy": "（一） sections are paragraphs 第N部分第K段; 二（二）（三） placed on one",
-        "draft_structure": "（一） sections are paragraphs 第N部分第K段",
-    },
-}
-
-# The held-out consultations (written after the code, never tuned on): what today's code gets
-# wrong on them, diagnosed to the module and phrase. Keys are a consultation, or
-# "consultation/letter file" for a property of one letter only.
-_TXT_TABLE = (
-    "letter.txt: the annex table pasted as text, one row a line ('序号　单位名称', '1　省发展改革委'): "
-    "each line is split on the full-width space and '序号', '单位名称', '1'…'10' become units (group 有关单位)"
-)
-_DIRECTLY = (
-    "主送 '省政府有关部门、直属机构' (a collective whose members are the annex table) is expanded into a "
-    "unit '省政府直属机构' instead of being recognised as covered by the 名单 annex"
-)
-_TOWN_PREFIX = (
-    "roster.name_core strips only province prefixes, so '洞口县石江镇人民政府' never reduces to the "
-    "roster's '石江镇人民政府' (fuzzy ratio 82 < 85; the longer 罗溪瑶族乡 passes at 86); Roster.find_in "
-    "cannot find '石江镇' in the file name 石江镇意见.docx because only the full name is a key"
-)
-_SHANMEN = (
-    "山门镇无意见.eml: the body '经研究，山门镇对该方案无意见。' is an opinion because replies._NONE_PART "
-    "and _NO_OPINION accept only 我/本+单位 as the subject, not the unit's own name; and the unit is "
-    "unidentified (signature 洞口县山门镇人民政府, file name 山门镇…: see the county prefix)"
-)
-_FOSHAN = (
-    "佛山.docx with a blank 单位名称: the file stem is the bare city name; Roster.find_in only looks a "
-    "city up before a '市' ('佛山市…'), so '佛山' goes to 未识别单位（佛山）"
-)
-_WPS_HEADER = (
-    "省自然资源厅意见.xlsx: a table header over two rows (序号 | 条款 | 意见建议 merged over "
-    "修改内容 | 修改理由): the second header row is read as a data row, inventing the opinion '修改内容'"
-)
-_ITEM_TEXT = (
-    "a clause's text as the tool keeps it drops the items' own numbering: 第五条 reads '…条件：/具有独立法人资格；' "
-    "where the draft has '…条件：/（一）具有独立法人资格；' (also 第十二条, 第十二条第二款, 第十七条)"
-)
-HOLDOUT_FAILURES: dict[str, dict[str, str]] = {
-    "guangdong/letter.txt": {"roster": _TXT_TABLE + "; " + _DIRECTLY, "roster_groups": _TXT_TABLE},
-    "guangdong/letter.docx": {"roster": _DIRECTLY, "roster_groups": _DIRECTLY},
-    "guangdong": {
-        # clause accuracy passes at 18/19; the miss: '在第九条后增加一条作为第十条' is placed on 第九条 and
-        # 第十条 (reference, 0.95, not flagged): 作为第十条 numbers the new article, it cites no clause.
-        "statuses": _FOSHAN,
-        "no_unlisted": _FOSHAN,
-        "opinion_counts": _FOSHAN + "; " + _WPS_HEADER,
-        "opinions_found": _FOSHAN,
-        "no_invented": _WPS_HEADER,
-        "draft_structure": _ITEM_TEXT,
-    },
-    "dongkou/letter.txt": {
-        "roster_groups": "主送 line '文昌街道办事处、…、那溪瑶族乡人民政府，县发展和改革局、…：': the comma that "
-        "separates the two categories (顿号 within one) is not used as a group boundary; all 30 units are "
-        "put in one group 有关单位",
-    },
-    "dongkou": {
-        "statuses": _TOWN_PREFIX + "; " + _SHANMEN,
-        "no_unlisted": _TOWN_PREFIX + "; " + _SHANMEN,
-        "opinion_counts": _TOWN_PREFIX,
-        "opinions_found": _TOWN_PREFIX,
-        "no_invented": _SHANMEN,
-        "clause_accuracy": "13/15 (87%): references.py reads 措施N but not '第N项措施' (the number before "
-        "项措施), and a bare 第N项 needs a parent: '纳入第4项措施' (高沙镇) is left unplaced (flagged; "
-        "'第9项措施' lands right only by similar wording at 0.5); '附件《重点任务清单》第3条' (黄桥镇, an annex "
-        "that is not part of the draft) is pinned on 序言 by similar wording at 0.7, above the review "
-        "threshold, so not flagged — it belongs to 总体意见",
-        "json_labels": "13/15: the same two opinions as clause_accuracy",
-        "draft_structure": "a measure's text loses its '1.' and its own 责任单位 line (the draft's "
-        "'4.分区分类推进治理。…/责任单位：…'); a section's and a part's text lose their headings "
-        "('（一）扎实推进农村厕所革命'), so 第一部分, 第二部分（一）… 第三部分 differ from the draft",
-    },
-}
-for _key_, _failures_ in HOLDOUT_FAILURES.items():
-    KNOWN_FAILURES.setdefault(_key_, {}).update(_failures_)
+# Known failures, per consultation (or "case/letter.ext") and property: reason. Every
+# property of every consultation holds today, so the table is empty; an entry added later
+# is strict, so the suite says so as soon as the property holds again.
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
 
 REPORT: dict[str, dict[str, str]] = {}
 
@@ -182,7 +43,7 @@ def cases(test: str, names: list[str] | None = None) -> list:
     for name in names if names is not None else CASES:
         case = name.split("/")[0]
         reason = KNOWN_FAILURES.get(name, {}).get(test) or KNOWN_FAILURES.get(case, {}).get(test)
-        marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         params.append(pytest.param(name, marks=marks, id=name))
     return params
 
