@@ -177,7 +177,9 @@ def _remember_round_one(
     try:
         earlier = read_previous(path)
     except LedgerError as exc:
-        return opinions, [Finding("error", "previous-unreadable", f"无法读取上一轮处理台账：{exc}", None, path.name)]
+        return opinions, [
+            Finding("error", "previous-unreadable", f"无法读取上一轮处理台账：{exc}", None, path.name)
+        ]
     linked = link_previous(opinions, earlier, consultation.draft)
     repeated = sum(1 for o in linked if o.previous is not None and not o.superseded)
     note = f"与上一轮处理台账（{path.name}，{len(earlier)}条已处理意见）对照：本轮有{repeated}条意见在上一轮已提出或有相近意见"

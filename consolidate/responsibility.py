@@ -121,7 +121,10 @@ def collective_members(name: str, roster: Roster) -> tuple[Unit, ...] | None:
 def _has_prefix(item: str) -> bool:
     """Whether a name says whose it is (a level word, a place, 中共…), so it does not take
     the previous name's prefix."""
-    return bool(re.match(r"^(自治区|区|省|市(?!场)|县|广西|中共|共青团|国家|各|中国)", item)) or name_form(item).marked
+    return (
+        bool(re.match(r"^(自治区|区|省|市(?!场)|县|广西|中共|共青团|国家|各|中国)", item))
+        or name_form(item).marked
+    )
 
 
 def responsibility(text: str, roster: Roster, issuer: str = "") -> Responsibility:
