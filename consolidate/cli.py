@@ -792,7 +792,11 @@ def compare(
         write_atomically(output, lambda temp: write_comparison(revision, temp, Unchanged(unchanged)))
         if json_path and json_path != "-":
             text = revision_json(revision)
-            write_atomically(Path(json_path), lambda temp: temp.write_text(text, encoding="utf-8"))
+
+            def write_json_text(temp: Path) -> None:
+                temp.write_text(text, encoding="utf-8")
+
+            write_atomically(Path(json_path), write_json_text)
     except OutputError as exc:
         _fail(str(exc))
     if json_path == "-":

@@ -297,7 +297,7 @@ def word_diff(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, .
 
 
 def _absorb_short_equals(
-    opcodes: list[tuple[str, int, int, int, int]], old_tokens: list[str]
+    opcodes: Sequence[tuple[str, int, int, int, int]], old_tokens: list[str]
 ) -> list[tuple[str, int, int, int, int]]:
     """Fold an equal run of one or two characters lying between two changes into them."""
     result = list(opcodes)
