@@ -7,7 +7,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -167,15 +167,8 @@ ORPHAN_AGE = 24 * 3600  # where a process cannot be asked whether it lives
 def remove_orphans(folder: Path, name: str | None = None) -> list[Path]:
     """Delete temporary files a killed run left beside its outputs (only ours, only dead)."""
     removed: list[Path] = []
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return removed
-    for entry in entries:
-        match = _ORPHAN.match(entry.name)
-        if not match or (name is not None and match["name"] != name):
-            continue
-        if process_alive(int(match["pid"]), entry):
+    for entry, match in leftovers_of_dead_runs(folder, _ORPHAN):
+        if name is not None and match["name"] != name:
             continue
         try:
             entry.unlink()
@@ -183,6 +176,19 @@ def remove_orphans(folder: Path, name: str | None = None) -> list[Path]:
         except OSError:
             continue
     return removed
+
+
+def leftovers_of_dead_runs(folder: Path, pattern: re.Pattern[str]) -> Iterator[tuple[Path, re.Match[str]]]:
+    """Entries of ``folder`` named by ``pattern`` (whose ``pid`` group names the run that made
+    them) and whose run is no longer alive: what a killed run left for the next to clean."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if match and not process_alive(int(match["pid"]), entry):
+            yield entry, match
 
 
 def process_alive(pid: int, made: Path | None = None) -> bool:

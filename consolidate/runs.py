@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .outputs import process_alive
+from .outputs import leftovers_of_dead_runs
 
-_WORKDIR = re.compile(r"^consolidate-(\d+)-")
+_WORKDIR = re.compile(r"^consolidate-(?P<pid>\d+)-")
 
 
 class Interrupted(KeyboardInterrupt):
@@ -34,20 +34,13 @@ def remove_orphaned_workdirs(base: Path | None = None) -> list[Path]:
     """Delete the temporary folders of runs that were killed (ours only, never a live one)."""
     folder = Path(base or tempfile.gettempdir())
     removed: list[Path] = []
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return removed
-    for entry in entries:
-        match = _WORKDIR.match(entry.name)
-        if not match or not entry.is_dir() or entry.is_symlink():
+    for entry, _ in leftovers_of_dead_runs(folder, _WORKDIR):
+        if not entry.is_dir() or entry.is_symlink():
             continue
         try:
             if hasattr(os, "getuid") and entry.stat().st_uid != os.getuid():
                 continue
         except OSError:
-            continue
-        if process_alive(int(match[1]), entry):
             continue
         shutil.rmtree(entry, ignore_errors=True)
         removed.append(entry)
