@@ -159,8 +159,9 @@ def align_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[ClauseP
         similarity[i] = score
 
     # 3. Splits and merges among what is left.
-    splits = _pieces(old_folded, new_folded, matched, taken, longer_is_old=True)
-    merges = _pieces(new_folded, old_folded, {v: k for k, v in matched.items()}, set(matched), False)
+    back = {j: i for i, j in matched.items()}  # new index -> old index
+    splits = _pieces(old_folded, new_folded, matched, taken)
+    merges = _pieces(new_folded, old_folded, back, set(matched))
 
     in_order = _longest_increasing([(i, matched[i]) for i in sorted(matched)])
     pairs: list[tuple[float, ClausePair]] = []
@@ -182,7 +183,6 @@ def align_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[ClauseP
         pieces = tuple(new[j] for j in members)
         pairs.append((members[0], ClausePair((old[i],), pieces, Change.SPLIT, _ratio(old[i].text, pieces))))
     for j, is_ in merges.items():
-        back = {v: k for k, v in matched.items()}
         members = sorted({*([back[j]] if j in back else []), *is_})
         pieces = tuple(old[i] for i in members)
         pairs.append((j, ClausePair(pieces, (new[j],), Change.MERGED, _ratio(new[j].text, pieces))))
@@ -201,14 +201,13 @@ def align_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[ClauseP
 
 
 def _pieces(
-    longer: list[str], shorter: list[str], matched: dict[int, int], taken: set[int], longer_is_old: bool
+    longer: list[str], shorter: list[str], matched: dict[int, int], taken: set[int]
 ) -> dict[int, list[int]]:
     """Clauses of the ``longer`` side carried by two or more consecutive ``shorter`` ones.
 
     A piece is an unmatched shorter clause (or the one the longer clause was already
     matched with) most of whose text is found in the longer clause.
     """
-    del longer_is_old  # the same test serves both directions
     from rapidfuzz import fuzz
 
     found: dict[int, list[int]] = {}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .ledger import LedgerRow, normalise_decision, read_ledger
 from .model import Draft, Opinion, PreviousDecision
-from .textnorm import fold
+from .textnorm import bare_words, fold
 
 # Similarity (0–1) of two opinions' wording from which the later one repeats the earlier.
 # rapidfuzz's ratio of the texts without punctuation; measured on the tests' rounds: a
@@ -127,14 +127,8 @@ def _clause_now(opinion: RoundOneOpinion, draft: Draft | None) -> str:
     return best[0] if best[1] >= 0.85 else ""
 
 
-_PUNCTUATION = re.compile(r"[\s，,。.、；;：:“”‘’\"'（）()《》!！?？]+")
 _OPENING = re.compile(r"^(?:建议|我单位建议|我们建议|拟建议|再次建议|仍建议|还是建议)")
 
 
 def _plain(text: str) -> str:
-    return _OPENING.sub("", _PUNCTUATION.sub("", fold(text)))
-
-
-def previous_words(previous: PreviousDecision) -> str:
-    """How the digest and the ledger say it: 第一轮已提出，未采纳（理由：…）."""
-    return previous.words
+    return _OPENING.sub("", bare_words(text))

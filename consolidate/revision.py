@@ -17,7 +17,7 @@ from .compare import Change, ClausePair, align_drafts, descends_from, text_claus
 from .edits import ProposedEdit, parse_edits
 from .ledger import LedgerRow, normalise_decision
 from .model import Clause, Draft, Finding
-from .textnorm import fold
+from .textnorm import bare_words, fold
 
 ADOPTED = ("采纳", "部分采纳")
 # A proposed wording counts as present when this share of it is found in the new clause
@@ -47,6 +47,7 @@ class DecisionCheck:
     old: tuple[str, ...]  # old clause ids the opinion is about
     new: tuple[str, ...]  # where those clauses went
     why: str
+    problem: str = ""  # the finding code when not reflected
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,7 @@ def compare_revision(old: Draft, new: Draft, decided: Sequence[DecidedOpinion] =
         check = _check(opinion, pairs, touched, old_ids)
         checks.append(check)
         if check.reflected is False:
-            code = "adopted-not-reflected" if "未见" in check.why else "adopted-clause-unchanged"
-            findings.append(Finding("warning", code, f"意见{opinion.id}（{opinion.unit}，{opinion.decision}）：{check.why}",
+            findings.append(Finding("warning", check.problem, f"意见{opinion.id}（{opinion.unit}，{opinion.decision}）：{check.why}",
                                     opinion.unit))  # fmt: skip
     adopted_ids = {c.opinion.id for c in checks if c.opinion.decision in ADOPTED}
     for k, pair in enumerate(pairs):
@@ -179,21 +179,23 @@ def _check(
         if all(shown) or (decision != "采纳" and (any(shown) or changed)):
             return DecisionCheck(opinion, True, old_ids, new_ids, "修改稿已体现")
         missing = [_edit_words(e) for e, ok in zip(edits, shown) if not ok]
-        return DecisionCheck(opinion, False, old_ids, new_ids, "修改稿中未见" + "；".join(missing))
+        why = "修改稿中未见" + "；".join(missing)
+        return DecisionCheck(opinion, False, old_ids, new_ids, why, "adopted-not-reflected")
     if not old_ids:
         return DecisionCheck(opinion, None, old_ids, new_ids, "总体意见，无法逐条核对")
     if changed:
         return DecisionCheck(opinion, True, old_ids, new_ids, "所涉条款已修改")
     labels = "、".join(dict.fromkeys(c.label for k in touched for c in pairs[k].old)) or "所涉条款"
-    return DecisionCheck(opinion, False, old_ids, new_ids, f"{labels}在修改稿中未作修改")
+    why = f"{labels}在修改稿中未作修改"
+    return DecisionCheck(opinion, False, old_ids, new_ids, why, "adopted-clause-unchanged")
 
 
 def _edit_shown(edit: ProposedEdit, old_text: str, new_text: str) -> bool:
-    new = _plain(new_text)
+    new = bare_words(new_text)
     if edit.kind == "delete":
-        return not _found(edit.old, new) or _plain(edit.old) not in _plain(old_text)
+        return not _found(edit.old, new) or bare_words(edit.old) not in bare_words(old_text)
     if edit.kind == "replace":
-        gone = not _found(edit.old, new) or _plain(edit.old) in _plain(edit.new)
+        gone = not _found(edit.old, new) or bare_words(edit.old) in bare_words(edit.new)
         return _found(edit.new, new) and gone
     return _found(edit.new, new)
 
@@ -206,15 +208,8 @@ def _edit_words(edit: ProposedEdit) -> str:
     return f"增加“{edit.new}”"
 
 
-_PUNCTUATION = re.compile(r"[\s，,。.、；;：:“”‘’\"'（）()《》!！?？]+")
-
-
-def _plain(text: str) -> str:
-    return _PUNCTUATION.sub("", fold(text))
-
-
 def _found(words: str, plain_text: str) -> bool:
-    wanted = _plain(words)
+    wanted = bare_words(words)
     if not wanted:
         return True
     if wanted in plain_text:

@@ -17,6 +17,16 @@ def fold(text: str) -> str:
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
+_PUNCTUATION = re.compile(r"[\s，,。.、；;：:“”‘’\"'（）()《》!！?？]+")
+
+
+def bare_words(text: str) -> str:
+    """Folded text without punctuation: the words people mean, when one writer's 的 or comma
+    must not decide whether two wordings are the same (a proposal and the revised text,
+    an opinion and its repetition in a later round)."""
+    return _PUNCTUATION.sub("", fold(text))
+
+
 def tidy(text: str) -> str:
     """Text as shown to people: lines trimmed, runs of blank lines and spaces collapsed."""
     lines = [re.sub(r"[ \t\u3000\u00a0]+", " ", line).strip() for line in text.splitlines()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from consolidate.draft import parse_draft
 from consolidate.model import Opinion
-from consolidate.previous import RoundOneOpinion, link_previous, previous_words
+from consolidate.previous import RoundOneOpinion, link_previous
 
 from .conftest import DRAFT_LINES
 
@@ -48,8 +48,8 @@ def test_a_repeated_declined_opinion_carries_the_round_one_decision_and_reason()
     assert (linked.previous.id, linked.previous.decision, linked.previous.reason) == (
         "r1-01", "不采纳", "国家文件原文，予以保留",
     )  # fmt: skip
-    assert previous_words(linked.previous).startswith("第一轮")
-    assert "未采纳（理由：国家文件原文，予以保留）" in previous_words(linked.previous)
+    assert linked.previous.words.startswith("第一轮")
+    assert "未采纳（理由：国家文件原文，予以保留）" in linked.previous.words
 
 
 def test_another_unit_raising_the_same_point_is_linked_too():
