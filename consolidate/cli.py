@@ -17,8 +17,8 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .i18n import Group, install_click_catalogue, t
+from consolidate import __version__
+from consolidate.i18n import Group, install_click_catalogue, t
 
 install_click_catalogue()
 
@@ -69,8 +69,8 @@ def _fail(message: str) -> None:
 )
 @click.version_option(__version__, "-V", "--version", prog_name="consolidate")
 def main() -> None:
-    from .console import make_streams_safe
-    from .runs import stop_signals_as_interrupts
+    from consolidate.console import make_streams_safe
+    from consolidate.runs import stop_signals_as_interrupts
 
     make_streams_safe()
     stop_signals_as_interrupts()
@@ -142,7 +142,7 @@ def _exit_if_strict(result: Any, strict: bool) -> None:
 
 
 def _load(consultation_path: Path | None, near: Path) -> Any:
-    from .consultation import ConsultationError, find_consultation, load_consultation
+    from consolidate.consultation.settings import ConsultationError, find_consultation, load_consultation
 
     path = consultation_path or find_consultation(near)
     if path is None:
@@ -166,7 +166,7 @@ def _run(
     no_cache: bool = False,
     previous: Path | None = None,
 ) -> Any:
-    from .pipeline import ReturnsFolderError, consolidate
+    from consolidate.pipeline import ReturnsFolderError, consolidate
 
     if not returns_dir.is_dir():
         _fail(t(f"{returns_dir}：文件夹不存在或不是文件夹，请检查路径", f"{returns_dir}: not a folder"))
@@ -205,11 +205,11 @@ def _console(to_stderr: bool, fmt: str = "rich") -> Any:
 
 def _summary(result: Any, fmt: str, to_stderr: bool, verbose: bool) -> None:
     if fmt == "rich":
-        from .render.terminal import print_summary
+        from consolidate.papers.terminal import print_summary
 
         print_summary(result, _console(to_stderr, fmt), show_info=verbose)
     else:
-        from .render.text import summary_text
+        from consolidate.papers.plain_text import summary_text
 
         click.echo(summary_text(result, markdown=fmt == "markdown", show_info=verbose), err=to_stderr)
 
@@ -277,8 +277,9 @@ def digest(
     previous_path: Path | None,
 ) -> None:
     """读取反馈文件夹中的每个文件，显示反馈情况，写出 Word 修改意见汇总表。"""
-    from .ledger import LedgerError, check_ledger_path
-    from .outputs import OutputError, check_digest_outputs, write_atomically
+    from consolidate.documents.writing import write_atomically
+    from consolidate.papers.ledger import LedgerError, check_ledger_path
+    from consolidate.papers.outputs import OutputError, check_digest_outputs
 
     to_stderr = json_path == "-"
     json_file = Path(json_path) if json_path and json_path != "-" else None
@@ -300,9 +301,9 @@ def digest(
     if not quiet:
         _summary(result, fmt, to_stderr, verbose)
 
-    from .ledger import update_ledger
-    from .render.digest_docx import write_digest
-    from .render.json_out import to_json, write_json
+    from consolidate.papers.digest_docx import write_digest
+    from consolidate.papers.json_out import to_json, write_json
+    from consolidate.papers.ledger import update_ledger
 
     if _progress_wanted(quiet):
         click.echo(t("正在写出汇总表…", "writing the outputs…"), err=True)
@@ -387,9 +388,9 @@ def chase(
     returns_dir: Path, consultation_path: Path | None, fmt: str | None, output: Path | None, single: bool
 ) -> None:
     """列出需要催报的单位（未反馈，或反馈需要核实），并为每个单位拟好催报通知。"""
-    from .chase import chase_list, notice_text
-    from .outputs import OutputError, check_target
-    from .render.text import table_text
+    from consolidate.papers.chase import chase_list, notice_text
+    from consolidate.papers.outputs import OutputError, check_target
+    from consolidate.papers.plain_text import table_text
 
     if output is not None:
         if output.suffix.lower() not in (".docx", ".txt"):
@@ -433,9 +434,10 @@ def chase(
 
 
 def _write_notices(items: list[Any], result: Any, output: Path, single: bool) -> None:
-    from .chase import notices_text
-    from .outputs import OutputError, write_atomically
-    from .render.chase_docx import write_notices
+    from consolidate.documents.writing import write_atomically
+    from consolidate.papers.chase import notices_text
+    from consolidate.papers.chase_docx import write_notices
+    from consolidate.papers.outputs import OutputError
 
     def write(temp: Path) -> None:
         if output.suffix.lower() == ".txt":
@@ -512,10 +514,11 @@ def report(
     draft_path: Path | None,
 ) -> None:
     """根据台账中填写的处理意见，写出意见采纳情况说明（台账由 digest --ledger 生成）。"""
-    from .ledger import LedgerError, read_ledger, read_summary
-    from .outputs import Input, Output, OutputError, check_outputs, write_atomically
-    from .render.report_docx import write_report, write_unit_letters
-    from .report import check_decisions
+    from consolidate.documents.writing import write_atomically
+    from consolidate.papers.ledger import LedgerError, read_ledger, read_summary
+    from consolidate.papers.outputs import Input, Output, OutputError, check_outputs
+    from consolidate.papers.report import check_decisions
+    from consolidate.papers.report_docx import write_report, write_unit_letters
 
     try:
         check_outputs([Output(output, "采纳情况说明", (".docx",))], [Input(ledger, "处理台账")])
@@ -567,9 +570,9 @@ def report(
 
 
 def _revision_for_report(rows: list[Any], ledger: Path, revised: Path, draft: Path | None) -> Any:
-    from .consultation import ConsultationError, find_consultation, load_consultation
-    from .draft import DraftError, load_draft
-    from .revision import compare_revision, decided_from_ledger
+    from consolidate.analysis.revision import compare_revision, decided_from_ledger
+    from consolidate.consultation.draft import DraftError, load_draft
+    from consolidate.consultation.settings import ConsultationError, find_consultation, load_consultation
 
     if draft is None:
         found = find_consultation(ledger.resolve().parent)
@@ -638,14 +641,14 @@ def _revision_for_report(rows: list[Any], ledger: Path, revised: Path, draft: Pa
 )
 def init(letter: Path, folder: Path, force: bool, units_file: Path | None) -> None:
     """从征求意见函（发出的原文：.docx、.doc/.wps、文字版 PDF 或 .txt）生成 consultation.toml、征求意见稿 draft.docx 和 returns 文件夹。"""
-    from .letter import (
+    from consolidate.consultation.letter import (
         LetterError,
         consultation_toml,
         parse_letter,
         read_letter_lines,
         todo_findings,
-        write_draft_docx,
     )
+    from consolidate.papers.draft_docx import write_draft_docx
 
     target = folder / "consultation.toml"
     if target.exists() and not force:
@@ -707,7 +710,7 @@ def forms(consultation_path: Path | None, folder: Path) -> None:
 
     缺省使用当前文件夹或其上级文件夹中的 consultation.toml，也可以用 -c 指定。
     """
-    from .render.forms import write_forms
+    from consolidate.papers.forms import write_forms
 
     consultation = _load(consultation_path, Path.cwd())
     written = write_forms(consultation, folder)
@@ -770,12 +773,13 @@ def compare(
     unchanged: str,
 ) -> None:
     """按条款对照征求意见稿和修改稿，写出修改对照表；给了台账时核对采纳的意见是否已在修改稿中体现。"""
-    from .draft import DraftError, load_draft
-    from .ledger import LedgerError, read_ledger
-    from .outputs import OutputError, write_atomically
-    from .render.compare_docx import Unchanged, write_comparison
-    from .render.compare_json import revision_json
-    from .revision import compare_revision, decided_from_ledger
+    from consolidate.analysis.revision import compare_revision, decided_from_ledger
+    from consolidate.consultation.draft import DraftError, load_draft
+    from consolidate.documents.writing import write_atomically
+    from consolidate.papers.compare_docx import Unchanged, write_comparison
+    from consolidate.papers.compare_json import revision_json
+    from consolidate.papers.ledger import LedgerError, read_ledger
+    from consolidate.papers.outputs import OutputError
 
     inputs = {p.resolve() for p in (old_draft, new_draft, ledger_path) if p is not None}
     targets = [output] + ([Path(json_path)] if json_path and json_path != "-" else [])

@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .edits import ProposedEdit
+from consolidate.thresholds import REVIEW_BELOW
 
 Severity = Literal["error", "warning", "info"]
 Status = Literal["opinions", "no_opinion", "missing", "needs_review"]
 CopyKind = Literal["editable", "stamped", "other"]
+
+
+@dataclass(frozen=True)
+class ProposedEdit:
+    """One change: ``kind`` is replace, delete, insert_after or insert_before."""
+
+    kind: str
+    old: str  # the draft text acted on (the anchor, for insertions)
+    new: str = ""
+
+
+@dataclass(frozen=True)
+class LocatedEdit:
+    """An edit found in a clause's text at ``start:end`` (the span of ``old``)."""
+
+    edit: ProposedEdit
+    start: int
+    end: int
+    exact: bool
 
 
 @dataclass(frozen=True)
@@ -98,7 +118,7 @@ class Clause:
     @property
     def label(self) -> str:
         """How a Chinese reader names the clause: 序言, 第三部分第2段, 第八条第二款第（一）项."""
-        from .numerals import to_chinese
+        from consolidate.text.numerals import to_chinese
 
         if self.name:
             return self.name
@@ -251,8 +271,6 @@ class Opinion:
 
     @property
     def needs_review(self) -> bool:
-        from .attribution import REVIEW_BELOW
-
         return self.confidence < REVIEW_BELOW
 
 
@@ -343,3 +361,44 @@ class Consolidation:
     @property
     def effective_opinions(self) -> tuple[Opinion, ...]:
         return tuple(o for o in self.opinions if not o.superseded)
+
+
+# ---------------------------------------------------------------- the team's decisions
+
+#: what the team may write in the ledger's 处理意见 column, in the order the report lists them
+DECISIONS = ("采纳", "部分采纳", "不采纳", "已吸收")
+#: other words people type for the same decision
+SYNONYMS = {"未采纳": "不采纳", "不予采纳": "不采纳", "予以采纳": "采纳", "已采纳": "采纳", "吸收": "已吸收"}
+#: decisions the report must give a reason for
+NEEDS_REASON = ("部分采纳", "不采纳")
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    id: str
+    clause: str
+    clause_text: str
+    unit: str
+    opinion: str
+    reason: str
+    remark: str
+    file: str
+    where: str
+    confidence: str
+    flags: str
+    decision: str
+    note: str
+    state: str
+    row: int = 0
+
+    @property
+    def removed(self) -> bool:
+        return self.state.startswith("已移除")
+
+    def _replace_state(self, state: str) -> LedgerRow:
+        return dataclasses.replace(self, state=state)
+
+
+def normalise_decision(value: str) -> str:
+    value = value.strip()
+    return SYNONYMS.get(value, value)

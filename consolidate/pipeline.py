@@ -9,29 +9,29 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .attribution import ClauseIndex, attribute_opinion
-from .cache import ResultCache, cache_dir, content_key
-from .convert import convert_word_files
-from .discover import FoundFile, survey_folder
-from .guards import SECONDS_PER_FILE, alarm_available, bounded_map
-from .intake import Intake, IntakeContext, take_in, unreadable
-from .merge import group_by_clause
-from .model import Consolidation, Consultation, Finding, Opinion
-from .overrides import FILENAME as OVERRIDES
-from .overrides import OverridesError, apply_overrides, load_overrides
-from .own_files import own_output_reason
-from .review import annotate
-from .roster import Roster
-from .runs import (
+from consolidate.analysis.attribution import ClauseIndex, attribute_opinion
+from consolidate.analysis.merge import group_by_clause
+from consolidate.analysis.overrides import FILENAME as OVERRIDES
+from consolidate.analysis.overrides import OverridesError, apply_overrides, load_overrides
+from consolidate.analysis.review import annotate
+from consolidate.analysis.status import assess_units
+from consolidate.consultation.roster import Roster
+from consolidate.documents.convert import convert_word_files
+from consolidate.documents.discover import FoundFile, survey_folder
+from consolidate.documents.guards import SECONDS_PER_FILE, alarm_available, bounded_map
+from consolidate.intake.cache import ResultCache, cache_dir, content_key
+from consolidate.intake.own_files import own_output_reason
+from consolidate.intake.take_in import Intake, IntakeContext, take_in, unreadable
+from consolidate.intake.unpack import expand
+from consolidate.model import Consolidation, Consultation, Finding, Opinion
+from consolidate.papers.sanitize import clean_for_xml
+from consolidate.runs import (
     interrupts_as_exceptions,
     remove_orphaned_workdirs,
     stop_pool,
     watch_parent,
     workdir_prefix,
 )
-from .sanitize import clean_for_xml
-from .status import assess_units
-from .unpack import expand
 
 
 class ReturnsFolderError(Exception):
@@ -171,11 +171,11 @@ def _remember_round_one(
     path = previous or consultation.previous
     if path is None:
         return opinions, []
-    from .ledger import LedgerError
-    from .previous import link_previous, read_previous
+    from consolidate.analysis.previous import link_previous, round_one_from_rows
+    from consolidate.papers.ledger import LedgerError, read_ledger
 
     try:
-        earlier = read_previous(path)
+        earlier = round_one_from_rows(read_ledger(path))
     except LedgerError as exc:
         return opinions, [
             Finding("error", "previous-unreadable", f"无法读取上一轮处理台账：{exc}", None, path.name)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .outputs import leftovers_of_dead_runs
+from consolidate.documents.writing import leftovers_of_dead_runs
 
 _WORKDIR = re.compile(r"^consolidate-(?P<pid>\d+)-")
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from consolidate.consultation import load_consultation
-from consolidate.draft import parse_draft
+from consolidate.consultation.draft import parse_draft
+from consolidate.consultation.roster import Roster
+from consolidate.consultation.settings import load_consultation
 from consolidate.model import Consultation, Unit
-from consolidate.roster import Roster
 
 # Every test reads files afresh; the cache has tests of its own (test_cache.py).
 os.environ["CONSOLIDATE_CACHE"] = "off"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from consolidate.ledger import DECISION_COLUMN, NOTE_COLUMN, SHEET, read_ledger
+from consolidate.papers.ledger import DECISION_COLUMN, NOTE_COLUMN, SHEET, read_ledger
 
 SHEET_XML = "xl/worksheets/sheet1.xml"
 

@@ -12,13 +12,20 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from consolidate.chase import chase_list
-from consolidate.ledger import DECISION_COLUMN, NOTE_COLUMN, SHEET, read_ledger, read_summary, write_ledger
 from consolidate.model import Consolidation
-from consolidate.render.chase_docx import write_notices
-from consolidate.render.digest_docx import write_digest
-from consolidate.render.json_out import write_json
-from consolidate.render.report_docx import write_report, write_unit_letters
+from consolidate.papers.chase import chase_list
+from consolidate.papers.chase_docx import write_notices
+from consolidate.papers.digest_docx import write_digest
+from consolidate.papers.json_out import write_json
+from consolidate.papers.ledger import (
+    DECISION_COLUMN,
+    NOTE_COLUMN,
+    SHEET,
+    read_ledger,
+    read_summary,
+    write_ledger,
+)
+from consolidate.papers.report_docx import write_report, write_unit_letters
 
 from .factories import docx_form, xlsx_form
 
@@ -98,7 +105,7 @@ def small_consultation_returns(folder: Path) -> None:
 
 def small_consultation():
     """The 8-unit consultation of conftest, built outside a fixture (for module-scoped runs)."""
-    from consolidate.draft import parse_draft
+    from consolidate.consultation.draft import parse_draft
     from consolidate.model import Consultation
 
     from .conftest import DRAFT_LINES, UNITS
@@ -115,7 +122,7 @@ def small_consultation():
 
 def run(kind: str, folder: Path) -> Papers:
     """The sample consultation, or the small one, consolidated and written out."""
-    from consolidate.consultation import load_consultation
+    from consolidate.consultation.settings import load_consultation
     from consolidate.pipeline import consolidate
 
     from .conftest import SAMPLE

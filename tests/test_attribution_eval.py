@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from consolidate.attribution import REVIEW_BELOW, ClauseIndex, attribute_opinion
-from consolidate.draft import load_draft
+from consolidate.analysis.attribution import ClauseIndex, attribute_opinion
+from consolidate.consultation.draft import load_draft
+from consolidate.thresholds import REVIEW_BELOW
 
 DATA = Path(__file__).parent / "data"
 REPORT: dict[str, dict[str, list[int]]] = {}
@@ -91,7 +92,7 @@ def test_wrong_placements_are_flagged_for_review(name, sample_consultation):
 
 def test_a_clause_of_an_annex_goes_to_the_whole_document_flagged():
     """附件《…》第3条 is a clause of a document the draft does not hold: 总体意见, for review."""
-    from consolidate.draft import parse_draft
+    from consolidate.consultation.draft import parse_draft
 
     from .test_draft import PLAN
 
@@ -102,7 +103,7 @@ def test_a_clause_of_an_annex_goes_to_the_whole_document_flagged():
 
 
 def test_an_opinion_citing_another_documents_clause_is_never_pinned_silently_by_wording():
-    from consolidate.draft import parse_draft
+    from consolidate.consultation.draft import parse_draft
 
     from .test_draft import PLAN
 
@@ -117,7 +118,7 @@ def test_an_opinion_citing_another_documents_clause_is_never_pinned_silently_by_
 
 
 def test_a_new_article_numbered_after_an_existing_one_is_placed_after_that_one():
-    from consolidate.draft import parse_draft
+    from consolidate.consultation.draft import parse_draft
 
     from .test_draft import REGULATION
 
@@ -127,7 +128,7 @@ def test_a_new_article_numbered_after_an_existing_one_is_placed_after_that_one()
 
 
 def test_an_opinion_is_never_filed_under_an_article_that_is_one_paragraph():
-    from consolidate.draft import parse_draft
+    from consolidate.consultation.draft import parse_draft
 
     from .test_draft import REGULATION
 

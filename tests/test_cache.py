@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from consolidate import readers
+from consolidate.documents import readers
 from consolidate.pipeline import consolidate
 
 from .factories import docx_form
@@ -28,7 +28,7 @@ def _count_reads(monkeypatch) -> list[Path]:
         reads.append(path)
         return real(path, kind)
 
-    monkeypatch.setattr("consolidate.intake.read_document", counting)
+    monkeypatch.setattr("consolidate.intake.take_in.read_document", counting)
     return reads
 
 
@@ -153,7 +153,7 @@ def test_a_cache_folder_others_can_write_is_not_used(consultation, returns_dir, 
 def test_the_cache_lives_in_the_platforms_cache_folder(monkeypatch, tmp_path):
     from platformdirs import user_cache_dir
 
-    from consolidate.cache import cache_dir
+    from consolidate.intake.cache import cache_dir
 
     monkeypatch.delenv("CONSOLIDATE_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
@@ -164,7 +164,7 @@ def test_the_cache_lives_in_the_platforms_cache_folder(monkeypatch, tmp_path):
 def test_a_new_cache_folder_is_private(cache, tmp_path):
     import os
 
-    from consolidate.cache import ResultCache
+    from consolidate.intake.cache import ResultCache
 
     ResultCache(cache).put("ab" * 32, ("refused", "太大"))
     if os.name == "posix":
@@ -211,7 +211,7 @@ def test_a_half_written_entry_of_a_killed_run_is_removed(cache):
     import subprocess
     import sys
 
-    from consolidate.cache import ResultCache
+    from consolidate.intake.cache import ResultCache
 
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True

@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
+from consolidate.analysis.compare import Change, align_drafts, word_diff
+from consolidate.analysis.revision import DecidedOpinion, compare_revision
 from consolidate.cli import main
-from consolidate.compare import Change, align_drafts, word_diff
-from consolidate.draft import parse_draft
+from consolidate.consultation.draft import parse_draft
 from consolidate.model import Draft
-from consolidate.revision import DecidedOpinion, compare_revision
 
 from .conftest import SAMPLE
 
@@ -166,7 +166,7 @@ def test_word_diff_strikes_the_deleted_words_and_marks_the_inserted_ones():
 
 
 def _renumber(line: str, by: int) -> str:
-    from consolidate.numerals import parse_number, to_chinese
+    from consolidate.text.numerals import parse_number, to_chinese
 
     if not line.startswith("第") or "条" not in line[:6]:
         return line
@@ -252,7 +252,7 @@ def decided_sample(tmp_path: Path) -> tuple[Path, Path, Path]:
     """The sample's digest ledger with decisions typed in, and the revised draft as .txt."""
     from openpyxl import load_workbook
 
-    from consolidate.ledger import DECISION_COLUMN, NOTE_COLUMN, SHEET
+    from consolidate.papers.ledger import DECISION_COLUMN, NOTE_COLUMN, SHEET
 
     sample = tmp_path / "gx"
     shutil.copytree(SAMPLE, sample)
@@ -359,7 +359,7 @@ CONSULTATION_DRAFTS = sorted((SAMPLE.parent.parent / "tests" / "consultations").
 
 
 def _draft_lines(path: Path) -> list[str]:
-    from consolidate.readers.docx import read_paragraphs
+    from consolidate.documents.readers.docx import read_paragraphs
 
     lines = read_paragraphs(path) if path.suffix == ".docx" else path.read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line.strip()]

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from consolidate.consultation import ConsultationError, find_consultation, load_consultation
+from consolidate.consultation.settings import ConsultationError, find_consultation, load_consultation
 
 from .conftest import DRAFT_LINES, SAMPLE
 

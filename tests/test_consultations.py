@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from consolidate.consultation import load_consultation
+from consolidate.consultation.settings import load_consultation
 from consolidate.model import Consolidation, Opinion
 from consolidate.pipeline import consolidate
-from consolidate.textnorm import fold
+from consolidate.text.normalise import fold
 
 CASES_DIR = Path(__file__).parent / "consultations"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if (p / "expected.toml").is_file())
@@ -74,7 +74,7 @@ def canonical(case: str, name: str) -> str:
 def label_to_id(label: str) -> str:
     """A hierarchical id derived from a label, for comparing ids if ever needed:
     第八条第二款第（一）项 → 8.2.1, 第八条 → 8, 第二部分（三）10 → 2.3.10."""
-    from consolidate.numerals import parse_number
+    from consolidate.text.numerals import parse_number
 
     numbers = re.findall(
         r"第([一二三四五六七八九十百〇]+)[条部款]|（([一二三四五六七八九十]+)）|(\d+)$", label
@@ -376,7 +376,7 @@ def test_clause_accuracy(case):
 def test_the_json_result_names_clauses_as_the_draft_does(case):
     """What other tools read: each opinion sits under clause groups labelled as the draft
     names them (总体意见 for the text as a whole)."""
-    from consolidate.render.json_out import to_data
+    from consolidate.papers.json_out import to_data
 
     data = to_data(result(case))
     labels_of: dict[str, set[str]] = {}

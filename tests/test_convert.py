@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from consolidate import convert
-from consolidate.convert import (
+from consolidate.documents import convert
+from consolidate.documents.convert import (
     LibreOffice,
     OfficeAutomation,
     convert_word_files,
@@ -16,7 +16,7 @@ from consolidate.convert import (
     find_soffice,
     no_converter_message,
 )
-from consolidate.discover import FoundFile
+from consolidate.documents.discover import FoundFile
 from consolidate.pipeline import consolidate
 
 DATA = Path(__file__).parent / "data"

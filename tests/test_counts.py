@@ -8,9 +8,9 @@ import re
 import pytest
 from docx import Document
 
-from consolidate.ledger import read_summary
-from consolidate.render.text import summary_text
-from consolidate.summary import Counts, counts, counts_from_statistics, counts_sentence, statistics
+from consolidate.analysis.summary import Counts, counts, counts_from_statistics, counts_sentence, statistics
+from consolidate.papers.ledger import read_summary
+from consolidate.papers.plain_text import summary_text
 
 from .papers_run import Papers, run
 
@@ -72,7 +72,7 @@ def test_terminal_digest_json_ledger_and_report_state_the_same_numbers(papers):
     expected = stated(counts(papers.result))
     from rich.console import Console
 
-    from consolidate.render.terminal import print_summary
+    from consolidate.papers.terminal import print_summary
 
     console = Console(record=True, width=200)
     print_summary(papers.result, console)

@@ -7,9 +7,15 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consolidate.consultation import BEIJING
-from consolidate.deadline import CLOSE_OF_BUSINESS, END_OF_DAY, arabic, find_deadline, signing_date
-from consolidate.numerals import to_chinese
+from consolidate.consultation.deadline import (
+    CLOSE_OF_BUSINESS,
+    END_OF_DAY,
+    arabic,
+    find_deadline,
+    signing_date,
+)
+from consolidate.consultation.settings import BEIJING
+from consolidate.text.numerals import to_chinese
 
 WEEKDAYS = "一二三四五六日"
 CN_DIGITS = "〇一二三四五六七八九"

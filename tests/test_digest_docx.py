@@ -5,8 +5,8 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 
+from consolidate.papers.digest_docx import write_digest
 from consolidate.pipeline import consolidate
-from consolidate.render.digest_docx import write_digest
 
 from .conftest import SAMPLE
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from consolidate import addressees as ad
-from consolidate import divisions as dv
+from consolidate.consultation import addressees as ad
+from consolidate.consultation import divisions as dv
 
 ROOT = Path(__file__).resolve().parent.parent
 

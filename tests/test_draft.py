@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from consolidate.draft import DraftError, load_draft, parse_draft
+from consolidate.consultation.draft import DraftError, load_draft, parse_draft
 
 from .conftest import DRAFT_LINES, SAMPLE
 
@@ -73,7 +73,7 @@ def test_reads_numbered_measures_that_run_on_as_sentences():
 
 
 def test_reads_a_word_97_draft_through_libreoffice(tmp_path: Path):
-    from consolidate.convert import find_soffice
+    from consolidate.documents.convert import find_soffice
 
     if find_soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
@@ -273,7 +273,7 @@ def test_articles_numbered_by_word_itself_are_read_as_articles(tmp_path: Path):
 
 
 def test_automatic_numbers_survive_a_word_97_draft(tmp_path: Path):
-    from consolidate.convert import find_soffice
+    from consolidate.documents.convert import find_soffice
 
     if find_soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed")

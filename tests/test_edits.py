@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consolidate.edits import ProposedEdit, locate, parse_edits, quoted_spans, redline
+from consolidate.analysis.edits import ProposedEdit, locate, parse_edits, quoted_spans, redline
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from consolidate.consultation import ConsultationError, load_consultation
-from consolidate.overrides import load_overrides
+from consolidate.analysis.overrides import load_overrides
+from consolidate.consultation.settings import ConsultationError, load_consultation
 from consolidate.pipeline import consolidate
 
 from .factories import docx_form

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from consolidate.discover import MAX_FILE_BYTES, survey_folder
+from consolidate.documents.discover import MAX_FILE_BYTES, survey_folder
 from consolidate.pipeline import consolidate
 
 from .conftest import ROOT, SAMPLE
@@ -79,7 +79,7 @@ def test_a_huge_file_is_refused_before_reading(project, monkeypatch):
     opened = []
     real = os.open
     monkeypatch.setattr(
-        "consolidate.discover.os.open", lambda p, *a, **k: opened.append(p) or real(p, *a, **k)
+        "consolidate.documents.discover.os.open", lambda p, *a, **k: opened.append(p) or real(p, *a, **k)
     )
     survey = survey_folder(project / "returns")
     assert _codes(survey.problems) == {"大文件.txt": "file-too-large"}
@@ -87,7 +87,7 @@ def test_a_huge_file_is_refused_before_reading(project, monkeypatch):
 
 
 def test_a_large_text_file_is_refused_at_the_text_limit(project):
-    from consolidate.discover import MAX_TEXT_BYTES
+    from consolidate.documents.discover import MAX_TEXT_BYTES
 
     (project / "returns" / "日志.txt").write_bytes(b"a,b\n" * (MAX_TEXT_BYTES // 4 + 1))
     survey = survey_folder(project / "returns")
@@ -104,7 +104,7 @@ def test_an_unreadable_file_is_a_finding_not_an_unknown_format(project, consulta
             raise PermissionError(13, "Permission denied", str(path))
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr("consolidate.discover.os.open", denied)
+    monkeypatch.setattr("consolidate.documents.discover.os.open", denied)
     result = consolidate(consultation, project / "returns")
     (finding,) = [f for f in result.findings if f.file == "财政厅.docx"]
     assert finding.code == "file-unreadable" and "没有权限" in finding.message
@@ -114,7 +114,7 @@ def test_an_unreadable_file_is_a_finding_not_an_unknown_format(project, consulta
 def test_a_file_that_vanishes_during_the_walk_is_a_finding(project, consultation, monkeypatch):
     doomed = project / "returns" / "财政厅.docx"
     docx_form(doomed, [["1", "自治区财政厅", "建议乙", "", ""]])
-    from consolidate import discover as module
+    from consolidate.documents import discover as module
 
     real = module.ignore_reason
 
@@ -130,7 +130,7 @@ def test_a_file_that_vanishes_during_the_walk_is_a_finding(project, consultation
 
 
 def test_an_unreadable_subfolder_is_a_finding(project, monkeypatch):
-    from consolidate import discover as module
+    from consolidate.documents import discover as module
 
     real = os.walk
 

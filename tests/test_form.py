@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
-from consolidate.form import classify_header, interpret
-from consolidate.readers.docx import read_docx
-from consolidate.readers.sheet import read_sheet
+from consolidate.documents.readers.docx import read_docx
+from consolidate.documents.readers.sheet import read_sheet
+from consolidate.intake.form import classify_header, interpret
 
 from .factories import (
     docx_form,
@@ -370,7 +370,7 @@ def test_a_row_saying_there_is_nothing_more_is_not_an_opinion(tmp_path, closing)
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from consolidate.document import SourceDocument, TextLine  # noqa: E402
+from consolidate.documents.document import SourceDocument, TextLine  # noqa: E402
 
 _FURNITURE = ["自治区人力资源社会保障厅：", "你厅《关于征求〈若干措施〉意见的函》收悉。", "来函收悉。", "经研究，提出以下意见：",
               "特此函复。", "此复。", "以上意见供参考。", "附件：反馈意见表", "河池市财政局", "2023年3月29日",

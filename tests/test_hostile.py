@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from consolidate.guards import UnsafeFile, check_package
+from consolidate.documents.guards import UnsafeFile, check_package
 
 from . import hostile_corpus as corpus
 from .conftest import SAMPLE

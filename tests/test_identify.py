@@ -1,5 +1,5 @@
-from consolidate.form import FormContent
-from consolidate.identify import ambiguity_finding, identify_return
+from consolidate.intake.form import FormContent
+from consolidate.intake.identify import ambiguity_finding, identify_return
 
 
 def _content(declared=None, cells=(), outside=()):
@@ -59,8 +59,8 @@ def test_nothing_to_go_on_identifies_no_unit(roster):
 
 
 def _joint_office_roster():
+    from consolidate.consultation.roster import Roster
     from consolidate.model import Unit
-    from consolidate.roster import Roster
 
     return Roster((Unit("自治区教育厅"), Unit("自治区党委教育工委"), Unit("自治区财政厅")))
 
@@ -106,8 +106,8 @@ def test_an_ambiguous_return_is_given_to_neither_unit_and_needs_review(consultat
 
 
 def _town_roster():
+    from consolidate.consultation.roster import Roster
     from consolidate.model import Unit
-    from consolidate.roster import Roster
 
     units = ("桃花镇人民政府", "柳林镇人民政府", "县教育局")
     return Roster(tuple(Unit(n) for n in units), "青山县人民政府办公室")
@@ -127,8 +127,8 @@ def test_a_file_named_by_a_towns_short_name_names_the_town_when_the_header_is_bl
 
 
 def test_a_file_named_by_a_province_names_that_provinces_department_on_a_ministrys_roster():
+    from consolidate.consultation.roster import Roster
     from consolidate.model import Unit
-    from consolidate.roster import Roster
 
     roster = Roster(tuple(Unit(f"{p}人力资源和社会保障厅") for p in ("山西省", "陕西省", "吉林省")))
     ident = identify_return("陕西.docx", roster, _content(None))

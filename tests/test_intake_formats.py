@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from consolidate.convert import find_soffice
-from consolidate.discover import sniff
+from consolidate.documents.convert import find_soffice
+from consolidate.documents.discover import sniff
 from consolidate.pipeline import consolidate
 
 from .factories import docx_form

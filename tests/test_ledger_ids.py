@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from consolidate.ledger import read_ledger, update_ledger
+from consolidate.papers.ledger import read_ledger, update_ledger
 from consolidate.pipeline import consolidate
 
 from .factories import docx_form

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from consolidate.ledger import (
+from consolidate.papers.ledger import (
     REMOVED,
     SHEET,
     LedgerError,
@@ -39,7 +39,7 @@ UNIT_FORMS = [
 def result(tmp_path_factory):
     import datetime as dt
 
-    from consolidate.draft import parse_draft
+    from consolidate.consultation.draft import parse_draft
     from consolidate.model import Consultation
 
     from .conftest import DRAFT_LINES, UNITS
@@ -237,7 +237,7 @@ def test_an_open_ledger_is_not_written(result, ledger, lock):
 
 def test_a_ledger_saved_during_the_run_is_not_overwritten(result, ledger, monkeypatch):
     path, _ = ledger
-    import consolidate.ledger as module
+    import consolidate.papers.ledger as module
 
     real = module._update
 

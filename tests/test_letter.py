@@ -15,11 +15,11 @@ from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consolidate import divisions as dv
-from consolidate.addressees import Place, parse_unit_list
 from consolidate.cli import main
-from consolidate.consultation import BEIJING, ConsultationError, load_consultation
-from consolidate.letter import consultation_toml, parse_letter, todo_findings
+from consolidate.consultation import divisions as dv
+from consolidate.consultation.addressees import Place, parse_unit_list
+from consolidate.consultation.letter import consultation_toml, parse_letter, todo_findings
+from consolidate.consultation.settings import BEIJING, ConsultationError, load_consultation
 
 # A provincial bureau's letter (modelled on 鄂民政函-style letters): 主送 a collective with
 # generic 省直有关单位, contacts on two lines, a deadline without a year, with a weekday and
@@ -194,7 +194,7 @@ def test_contacts_separated_by_semicolons_and_no_fax():
 
 
 def test_notes_and_totals_under_a_unit_list_are_not_units():
-    from consolidate.addressees import Place, parse_unit_list
+    from consolidate.consultation.addressees import Place, parse_unit_list
 
     lines = ["有关单位名单", "1、省委编办", "2、省教育厅", "（共2个）", "注：以上单位请于6月1日前书面反馈。"]
     units, _ = parse_unit_list(lines, Place(dv.province("湖北")))
@@ -461,7 +461,7 @@ def _pdf_letter(path, lines):
 
 
 def test_the_samples_cities_come_from_the_dataset():
-    from consolidate.letter import CITIES
+    from consolidate.consultation.letter import CITIES
 
     assert CITIES["广西"][0] == "南宁" and len(CITIES["广西"]) == 14
 

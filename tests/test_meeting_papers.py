@@ -9,8 +9,8 @@ import zipfile
 import pytest
 from docx import Document
 
-from consolidate.report import clause_order
-from consolidate.summary import counts
+from consolidate.analysis.summary import counts
+from consolidate.papers.report import clause_order
 
 from .papers_run import Papers, run
 from .test_counts import docx_text
@@ -72,7 +72,7 @@ def test_a_proposed_deletion_is_struck_through_in_the_digest(tmp_path):
 
 def test_an_opinion_against_a_deletion_is_not_struck_through():
     from consolidate.model import Opinion
-    from consolidate.render.digest_docx import _struck
+    from consolidate.papers.digest_docx import _struck
 
     kept = Opinion("x", "自治区教育厅", "不宜删除“稳定招生规模”，该表述有政策依据。")
     assert not any(style.get("strike") for _, style in _struck(kept.text, kept))

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consolidate.numbering import split_numbered
+from consolidate.intake.numbering import split_numbered
 
 
 def test_splits_arabic_numbered_lines():

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consolidate.numerals import parse_number, to_chinese
+from consolidate.text.numerals import parse_number, to_chinese
 
 
 def test_parses_chinese_numerals_as_written_in_references():

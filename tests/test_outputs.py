@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from consolidate.cli import main
-from consolidate.outputs import Output, OutputError, check_outputs, remove_orphans, write_atomically
+from consolidate.documents.writing import remove_orphans, write_atomically
+from consolidate.papers.outputs import Output, OutputError, check_outputs
 
 from .conftest import SAMPLE
 
@@ -92,7 +93,7 @@ def test_an_unwritable_output_folder_is_said_before_reading_anything(setup, monk
     real = os.access
     # As root every folder is writable: ask the question the way a clerk's account would.
     monkeypatch.setattr(
-        "consolidate.outputs.os.access", lambda p, mode: False if Path(p) == locked else real(p, mode)
+        "consolidate.papers.outputs.os.access", lambda p, mode: False if Path(p) == locked else real(p, mode)
     )
     monkeypatch.setattr("consolidate.pipeline.consolidate", lambda *a, **k: pytest.fail("ran"))
     _refused(setup, ["digest", str(setup / "returns"), "-o", str(locked / "d.docx")], "没有权限")

@@ -88,6 +88,6 @@ def test_a_printed_form_filled_in_by_a_unit_is_a_return(tmp_path):
 
 
 def _load(tmp_path: Path):
-    from consolidate.consultation import load_consultation
+    from consolidate.consultation.settings import load_consultation
 
     return load_consultation(tmp_path / "consultation.toml")

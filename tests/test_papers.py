@@ -12,8 +12,8 @@ from docx import Document
 from openpyxl import load_workbook
 
 from consolidate.cli import main
-from consolidate.ledger import DECISION_COLUMN, NOTE_COLUMN, REMOVED, SHEET
-from consolidate.letter import parse_letter
+from consolidate.consultation.letter import parse_letter
+from consolidate.papers.ledger import DECISION_COLUMN, NOTE_COLUMN, REMOVED, SHEET
 
 from .conftest import SAMPLE
 from .factories import docx_form
@@ -143,7 +143,7 @@ def test_init_from_the_seed_letter_reproduces_the_samples_roster_and_deadline(tm
     assert unit_names(made) == unit_names(sample)
     assert "deadline = 2023-03-31T18:00:00+08:00" in made
     assert (tmp_path / "c" / "draft.docx").exists()
-    from consolidate.consultation import load_consultation
+    from consolidate.consultation.settings import load_consultation
 
     consultation = load_consultation(tmp_path / "c" / "consultation.toml")
     assert len(consultation.units) == 42
@@ -182,7 +182,7 @@ def test_a_prefilled_form_comes_back_identified(sample, tmp_path):
     returns = tmp_path / "returns"
     returns.mkdir()
     shutil.copy(tmp_path / "f" / "附件3-修改意见表（自治区残联）.xlsx", returns / "form.xlsx")
-    from consolidate.consultation import load_consultation
+    from consolidate.consultation.settings import load_consultation
     from consolidate.pipeline import consolidate
 
     result = consolidate(load_consultation(sample / "consultation.toml"), returns)
@@ -207,7 +207,7 @@ def test_quiet_prints_nothing_on_success(sample, tmp_path):
 
 
 def _missing_units(sample: Path) -> list[str]:
-    from consolidate.consultation import load_consultation
+    from consolidate.consultation.settings import load_consultation
     from consolidate.pipeline import consolidate
 
     result = consolidate(load_consultation(sample / "consultation.toml"), sample / "returns")

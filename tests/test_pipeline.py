@@ -118,7 +118,7 @@ def test_a_blank_template_in_the_folder_is_not_a_reply(consultation, returns_dir
 
 
 def test_a_long_chinese_text_file_is_read_as_text(tmp_path):
-    from consolidate.discover import sniff
+    from consolidate.documents.discover import sniff
 
     path = tmp_path / "意见.txt"
     path.write_text("甲" * 1365 + "乙乙", encoding="utf-8")  # the 4 KB cut falls inside a character

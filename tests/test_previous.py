@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from consolidate.draft import parse_draft
+from consolidate.analysis.previous import RoundOneOpinion, link_previous
+from consolidate.consultation.draft import parse_draft
 from consolidate.model import Opinion
-from consolidate.previous import RoundOneOpinion, link_previous
 
 from .conftest import DRAFT_LINES
 
@@ -63,7 +63,7 @@ def test_another_unit_raising_the_same_point_is_linked_too():
 
 
 def test_the_round_one_clause_is_followed_to_its_new_number():
-    from consolidate.previous import _clause_now
+    from consolidate.analysis.previous import _clause_now
 
     draft = _draft_with_a_new_part()
     assert _clause_now(ROUND_ONE[1], draft) == "3.2"  # 第二部分第2段 in round 1
@@ -92,7 +92,7 @@ def test_a_second_round_return_repeating_a_declined_opinion_carries_the_decision
     from openpyxl import load_workbook
 
     from consolidate.cli import main
-    from consolidate.ledger import DECISION_COLUMN, NOTE_COLUMN, SHEET
+    from consolidate.papers.ledger import DECISION_COLUMN, NOTE_COLUMN, SHEET
 
     from .conftest import SAMPLE
     from .factories import docx_form

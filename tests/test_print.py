@@ -60,7 +60,7 @@ def test_the_title_prints_in_the_lines_it_was_broken_into(printed):
 def _title_lines(path) -> list[str]:
     from docx import Document
 
-    from consolidate.render.officedoc import TITLE_FONT
+    from consolidate.papers.officedoc import TITLE_FONT
 
     document = Document(str(path))
     lines = []
@@ -83,7 +83,7 @@ def test_a_chase_notice_starts_each_unit_on_its_own_page(printed):
 def test_the_check_sees_a_lone_signature_a_nearly_empty_page_and_a_heading_at_a_page_foot(tmp_path):
     from docx.enum.text import WD_BREAK
 
-    from consolidate.render import officedoc as od
+    from consolidate.papers import officedoc as od
 
     document = od.new_document()
     for n in range(19):

@@ -8,12 +8,14 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consolidate.attribution import ClauseIndex, attribute_opinion, explicit_references
-from consolidate.draft import parse_draft
-from consolidate.edits import parse_edits
-from consolidate.numbering import split_numbered
-from consolidate.replies import is_no_opinion, parse_date, parse_header_line
-from consolidate.roster import Roster
+from consolidate.analysis.attribution import ClauseIndex, attribute_opinion, explicit_references
+from consolidate.analysis.edits import parse_edits
+from consolidate.consultation.draft import parse_draft
+from consolidate.consultation.roster import Roster
+from consolidate.intake.header import parse_header_line
+from consolidate.intake.numbering import split_numbered
+from consolidate.intake.replies import is_no_opinion
+from consolidate.text.dates import parse_date
 
 from .conftest import DRAFT_LINES, UNITS
 

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from consolidate.document import Table, TextLine
-from consolidate.readers import UnreadableFile
-from consolidate.readers.docx import read_docx
+from consolidate.documents.document import Table, TextLine
+from consolidate.documents.readers import UnreadableFile
+from consolidate.documents.readers.docx import read_docx
 
 from .factories import (
     add_tracked_change,

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook
 
-from consolidate.readers import UnreadableFile
-from consolidate.readers.sheet import cell_text, read_sheet
+from consolidate.documents.readers import UnreadableFile
+from consolidate.documents.readers.sheet import cell_text, read_sheet
 
 from .factories import xlsx_form
 

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consolidate.attribution import ClauseIndex, explicit_references
-from consolidate.draft import parse_draft
-from consolidate.textnorm import fold
+from consolidate.analysis.attribution import ClauseIndex, explicit_references
+from consolidate.consultation.draft import parse_draft
+from consolidate.text.normalise import fold
 
 from .test_draft import PLAN, REGULATION
 
@@ -62,7 +62,7 @@ def test_plan_references(plan, text, ids):
 
 
 def test_another_documents_article_is_not_the_drafts(regulation):
-    from consolidate.attribution import attribute_opinion
+    from consolidate.analysis.attribution import attribute_opinion
 
     placement = attribute_opinion(
         "依据《中华人民共和国水法》第二条，建议本办法增加水源保护内容。", regulation
@@ -83,7 +83,8 @@ def test_references_only_name_clauses_of_the_draft(regulation, text):
 
 
 def test_a_reference_to_a_clause_the_draft_lacks_is_flagged_for_review(regulation):
-    from consolidate.attribution import REVIEW_BELOW, attribute_opinion
+    from consolidate.analysis.attribution import attribute_opinion
+    from consolidate.thresholds import REVIEW_BELOW
 
     placement = attribute_opinion("第二条第五款，建议删除。", regulation)
     assert placement.clauses == ("2",)

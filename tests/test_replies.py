@@ -4,7 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consolidate.replies import is_no_opinion, parse_date, parse_header_line
+from consolidate.intake.header import parse_header_line
+from consolidate.intake.replies import is_no_opinion
+from consolidate.text.dates import parse_date
 
 
 @pytest.mark.parametrize(
@@ -92,7 +94,7 @@ def test_agreement_followed_by_a_proposal_is_an_opinion(text):
 
 # --- the header line, field by field -------------------------------------------------
 
-from consolidate.header import read_header  # noqa: E402
+from consolidate.intake.header import read_header  # noqa: E402
 
 
 def test_reads_every_field_of_a_header_line():
@@ -187,8 +189,8 @@ def test_the_unit_is_exactly_the_unit_in_any_header_layout(case):
 
 # --- reply letters ---------------------------------------------------------------------
 
-from consolidate.header import HeaderFields  # noqa: E402
-from consolidate.replies import is_acknowledgement, is_closing, is_lead_in, on_behalf_of  # noqa: E402
+from consolidate.intake.header import HeaderFields  # noqa: E402
+from consolidate.intake.replies import is_acknowledgement, is_closing, is_lead_in, on_behalf_of  # noqa: E402
 
 
 @pytest.mark.parametrize("text", ["无其他意见", "其他无意见", "其他内容无修改意见", "除上述意见外，无其他意见",
@@ -258,7 +260,7 @@ def test_no_opinion_words_never_swallow_a_proposed_change(no_opinion, proposal, 
 import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from consolidate.convert import find_soffice  # noqa: E402
+from consolidate.documents.convert import find_soffice  # noqa: E402
 from consolidate.pipeline import consolidate  # noqa: E402
 
 from .factories import docx_form, docx_letter  # noqa: E402

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from consolidate.document import SourceDocument, TextLine
-from consolidate.form import interpret
-from consolidate.header import read_header
+from consolidate.documents.document import SourceDocument, TextLine
+from consolidate.intake.form import interpret
+from consolidate.intake.header import read_header
 
 DATA = Path(__file__).parent / "data"
 _FIELDS = ("unit", "date", "contact", "phone", "filler")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from consolidate.draft import parse_draft
+from consolidate.consultation.draft import parse_draft
+from consolidate.consultation.responsibility import expand_list, responsibility
+from consolidate.consultation.roster import Roster
 from consolidate.model import Unit
-from consolidate.responsibility import expand_list, responsibility
-from consolidate.roster import Roster
 
 TOWNS = Roster(
     (

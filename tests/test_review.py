@@ -2,11 +2,11 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+from consolidate.analysis.review import annotate, group_similar
+from consolidate.consultation.responsibility import asks_to_change_list, expand_list, responsibility
+from consolidate.consultation.roster import Roster
 from consolidate.model import Clause, Consultation, Draft, Opinion, Unit
 from consolidate.pipeline import consolidate
-from consolidate.responsibility import asks_to_change_list, expand_list, responsibility
-from consolidate.review import annotate, group_similar
-from consolidate.roster import Roster
 
 from .conftest import SAMPLE
 
@@ -133,7 +133,7 @@ def test_different_replacements_for_the_same_words_disagree():
 def test_overrides_move_an_opinion_and_survive_a_rerun(tmp_path: Path):
     sample = tmp_path / "gx"
     shutil.copytree(SAMPLE, sample)
-    from consolidate.consultation import load_consultation
+    from consolidate.consultation.settings import load_consultation
 
     consultation = load_consultation(sample / "consultation.toml")
     first = consolidate(consultation, sample / "returns")
@@ -152,7 +152,7 @@ def test_an_override_naming_an_unknown_opinion_is_a_finding(tmp_path: Path):
     sample = tmp_path / "gx"
     shutil.copytree(SAMPLE, sample)
     (sample / "overrides.toml").write_text('[[move]]\nopinion = "nope-01"\nto = "3.2"\n', encoding="utf-8")
-    from consolidate.consultation import load_consultation
+    from consolidate.consultation.settings import load_consultation
 
     result = consolidate(load_consultation(sample / "consultation.toml"), sample / "returns")
     assert any(f.code == "override-unknown" for f in result.findings)

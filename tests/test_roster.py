@@ -6,8 +6,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from consolidate.consultation.roster import Ambiguity, Lookup, Roster, UnitMatch, name_core
 from consolidate.model import Unit
-from consolidate.roster import Ambiguity, Lookup, Roster, UnitMatch, name_core
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 import datetime as dt
 
+from consolidate.analysis.status import assess_units, newest
 from consolidate.model import Opinion, Return
-from consolidate.status import assess_units, newest
 
 
 def _ret(

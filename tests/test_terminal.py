@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from consolidate.i18n import display_width, wrap
+from consolidate.papers.plain_text import LEGEND, summary_text, table_text
+from consolidate.papers.terminal import print_summary, shorten
 from consolidate.pipeline import consolidate
-from consolidate.render.terminal import print_summary, shorten
-from consolidate.render.text import LEGEND, summary_text, table_text
 
 from .factories import docx_form
 

@@ -5,8 +5,9 @@ import time
 
 import pytest
 
-from consolidate import guards, pipeline
-from consolidate.guards import Stopped, bounded_map
+from consolidate import pipeline
+from consolidate.documents import guards
+from consolidate.documents.guards import Stopped, bounded_map
 from consolidate.pipeline import consolidate
 
 from .factories import docx_form
@@ -51,7 +52,7 @@ def test_no_jobs_starts_no_worker():
 def test_without_sigalrm_a_hanging_file_becomes_a_finding_and_the_run_completes(
     consultation, returns_dir, monkeypatch
 ):
-    import consolidate.intake as intake
+    import consolidate.intake.take_in as intake
 
     real_read = intake.read_document
 

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consolidate.render.titles import title_lines
+from consolidate.papers.titles import title_lines
 
 
 def test_the_draft_marker_is_never_split():

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from consolidate.ledger import read_ledger, update_ledger
+from consolidate.papers.digest_docx import write_digest
+from consolidate.papers.ledger import read_ledger, update_ledger
 from consolidate.pipeline import consolidate
-from consolidate.render.digest_docx import write_digest
 
 from .factories import xlsx_form
 

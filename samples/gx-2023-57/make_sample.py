@@ -26,7 +26,7 @@ from docx.shared import Mm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
-from consolidate.letter import CITIES as CITIES_BY_REGION
+from consolidate.consultation.letter import CITIES as CITIES_BY_REGION
 
 HERE = Path(__file__).resolve().parent
 RETURNS = HERE / "returns"

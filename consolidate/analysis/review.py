@@ -1,0 +1,284 @@
+"""Preparing opinions for the drafting team's decision.
+
+For each opinion: the edits it proposes located in its clause, whether it touches the
+national document's wording, whether its unit is responsible for the clause, whether it
+asks to change a 责任单位 list. Across opinions: groups of opinions from different units
+asking for the same thing, and opinions on one clause that contradict each other.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+
+from consolidate.analysis.attribution import PROPOSED_BEFORE
+from consolidate.analysis.edits import LocatedEdit, locate, parse_edits, quoted_spans
+from consolidate.analysis.merge import group_key
+from consolidate.consultation.responsibility import (
+    Responsibility,
+    asks_to_change_list,
+    is_responsible,
+    responsibility,
+)
+from consolidate.consultation.roster import Roster
+from consolidate.model import ClauseNotes, Conflict, Consultation, Draft, Finding, Opinion
+from consolidate.text.normalise import fold
+
+SIMILAR_AT = 85  # rapidfuzz ratio of the folded texts
+_STRENGTHEN = re.compile(r"加强|强化|加大|提高|增加|扩大|完善|明确|细化|保留")
+_JOINERS = re.compile(r"[\W_和及与以及并的等]")
+_NOISE = re.compile(r"[\W_]|建议|我单位|我厅|我局|我委|我市|修改为|改为")
+
+
+def annotate(
+    opinions: tuple[Opinion, ...], consultation: Consultation, roster: Roster | None = None
+) -> tuple[tuple[Opinion, ...], dict[str, ClauseNotes], list[Finding]]:
+    """Opinions with edits and flags, notes per clause id, and findings about the draft.
+
+    ``roster`` is the consultation's, when the caller has already built it.
+    """
+    draft = consultation.draft
+    roster = roster or Roster(consultation.units)
+    units = {u.name: u for u in consultation.units}
+    duties = _duties(draft, roster, consultation.issuer)
+    annotated = []
+    for opinion in opinions:
+        edits = tuple(parse_edits(opinion.text))
+        flags = list(opinion.flags)
+        clauses = [draft.get(c) for c in opinion.clauses] if draft else []
+        targets = [e.old for e in edits] + draft_quotes(opinion.text)
+        if any(_touches(t, c.national) for t in targets for c in clauses if c is not None):
+            flags.append("national-wording")
+        unit = units.get(opinion.unit)
+        if unit is not None and any(is_responsible(unit, duties[c]) for c in opinion.clauses if c in duties):
+            flags.append("responsible-unit")
+        if asks_to_change_list(opinion.text):
+            flags.append("responsible-list")
+        annotated.append(dataclasses.replace(opinion, edits=edits, flags=tuple(dict.fromkeys(flags))))
+    grouped = group_similar(annotated)
+    conflicts = find_conflicts(grouped, draft)
+    leaders = {i for conflict in conflicts.values() for c in conflict for i in c.opinions}
+    in_conflict = {o.id for o in grouped if o.id in leaders or group_key(o) in leaders}
+    final = tuple(
+        dataclasses.replace(o, flags=(*o.flags, "conflict")) if o.id in in_conflict else o for o in grouped
+    )
+    notes = _notes(final, draft, duties, units, conflicts)
+    return final, notes, _draft_findings(draft, duties)
+
+
+def wording(text: str) -> str:
+    """What a phrase says, without the joining words people vary (和/及/与/、/的/等)."""
+    return _JOINERS.sub("", fold(text))
+
+
+def draft_quotes(text: str) -> list[str]:
+    """Quotations of draft wording in an opinion (not of the wording it proposes)."""
+    return [
+        text[a:b] for a, b in quoted_spans(text) if not PROPOSED_BEFORE.search(text[max(0, a - 7) : a - 1])
+    ]
+
+
+def located_edits(opinion: Opinion, draft: Draft | None) -> list[tuple[str, LocatedEdit]]:
+    """``(clause id, located edit)`` for every edit of the opinion found in its clauses."""
+    found = []
+    for clause_id in opinion.clauses:
+        clause = draft.get(clause_id) if draft else None
+        if clause is None or (clause.paragraph is None and clause.id != "0"):
+            continue
+        for edit in opinion.edits:
+            located = locate(edit, clause.text)
+            if located is not None:
+                found.append((clause_id, located))
+    return found
+
+
+def _touches(target: str, spans: tuple[str, ...]) -> bool:
+    target = fold(target)
+    return any(target and (target in fold(s) or fold(s) in target) for s in spans if len(fold(s)) >= 4)
+
+
+def _duties(draft: Draft | None, roster: Roster, issuer: str) -> dict[str, Responsibility]:
+    if draft is None:
+        return {}
+    return {c.id: responsibility(c.responsible, roster, issuer) for c in draft.paragraphs() if c.responsible}
+
+
+def group_similar(opinions: list[Opinion]) -> list[Opinion]:
+    """Mark opinions from different units that ask for the same thing with one group id.
+
+    Each opinion is compared only with the first opinion of each group already formed on
+    the same clauses, so a campaign of thousands of near-identical opinions costs about
+    one comparison each, not one per pair.
+    """
+    from rapidfuzz import fuzz
+
+    representatives: dict[tuple[str, ...], list[tuple[str, str, tuple, set[str]]]] = defaultdict(list)
+    group_of: dict[str, str] = {}
+    for opinion in opinions:
+        if opinion.superseded:
+            continue
+        key = fold(_NOISE.sub("", opinion.text))
+        edits = tuple((e.kind, wording(e.old), wording(e.new)) for e in opinion.edits)
+        for rep_id, rep_key, rep_edits, members in representatives[opinion.clauses]:
+            # Two edits are the same request only when they change the same words the same way.
+            same = (
+                edits == rep_edits
+                if edits and rep_edits
+                else bool(key) and fuzz.ratio(key, rep_key) >= SIMILAR_AT
+            )
+            if same and opinion.unit not in members:
+                group_of[opinion.id] = rep_id
+                group_of.setdefault(rep_id, rep_id)
+                members.add(opinion.unit)
+                break
+        else:
+            representatives[opinion.clauses].append((opinion.id, key, edits, {opinion.unit}))
+    return [dataclasses.replace(o, group=group_of.get(o.id, "")) for o in opinions]
+
+
+def find_conflicts(opinions: list[Opinion], draft: Draft | None) -> dict[str, list[Conflict]]:
+    """Per clause: different outcomes proposed for the same words (one unit deletes what
+    another rewrites, or two units rewrite it differently), and deleting what another
+    unit asks to strengthen.
+
+    Only one opinion per group of similar opinions takes part, and edits are compared
+    only with the edits whose spans overlap theirs (a sweep over the spans sorted by
+    start), so a campaign of thousands of opinions on one sentence gives one 意见分歧
+    listing the alternatives, not a comparison of every pair.
+    """
+    by_clause: dict[str, dict[str, Opinion]] = defaultdict(dict)
+    for opinion in opinions:
+        if not opinion.superseded:
+            for clause_id in opinion.clauses:
+                by_clause[clause_id].setdefault(group_key(opinion), opinion)
+    conflicts: dict[str, list[Conflict]] = {}
+    for clause_id, leaders in by_clause.items():
+        clause = draft.get(clause_id) if draft else None
+        if clause is None or len(leaders) < 2:
+            continue
+        here = list(leaders.values())
+        spans = sorted(
+            (located.start, located.end, n, located)
+            for n, opinion in enumerate(here)
+            for cid, located in located_edits(opinion, draft)
+            if cid == clause_id and located.edit.kind in ("replace", "delete")
+        )
+        found = [
+            c
+            for c in (_component_conflict(component, here, clause.text) for component in _overlapping(spans))
+            if c
+        ]
+        found += _delete_versus_strengthen(here, spans)
+        if found:
+            conflicts[clause_id] = found
+    return conflicts
+
+
+def _overlapping(
+    spans: list[tuple[int, int, int, LocatedEdit]],
+) -> list[list[tuple[int, int, int, LocatedEdit]]]:
+    """Connected runs of overlapping spans (spans sorted by start)."""
+    components: list[list[tuple[int, int, int, LocatedEdit]]] = []
+    reach = -1
+    for span in spans:
+        if components and span[0] < reach:
+            components[-1].append(span)
+            reach = max(reach, span[1])
+        else:
+            components.append([span])
+            reach = span[1]
+    return [c for c in components if len(c) > 1]
+
+
+def _component_conflict(
+    component: list[tuple[int, int, int, LocatedEdit]], here: list[Opinion], text: str
+) -> Conflict | None:
+    outcomes: dict[str, tuple[Opinion, LocatedEdit]] = {}
+    for _, _, n, located in component:
+        key = "删除" if located.edit.kind == "delete" else wording(located.edit.new)
+        outcomes.setdefault(key, (here[n], located))
+    units = {opinion.unit for opinion, _ in outcomes.values()}
+    if len(outcomes) < 2 or len(units) < 2:
+        return None
+    start = min(s for s, _, _, _ in component)
+    end = max(e for _, e, _, _ in component)
+    options = [
+        f"{opinion.unit}建议删除“{text[located.start : located.end]}”"
+        if located.edit.kind == "delete"
+        else f"{opinion.unit}建议修改为“{located.edit.new}”"
+        for opinion, located in outcomes.values()
+    ]
+    shown = "；".join(options[:4]) + (f"；另有{len(options) - 4}种表述" if len(options) > 4 else "")
+    ids = tuple(dict.fromkeys(here[n].id for _, _, n, _ in component))
+    return Conflict(ids[0], ids[1], f"对“{text[start:end]}”意见不一：{shown}", ids)
+
+
+def _delete_versus_strengthen(
+    here: list[Opinion], spans: list[tuple[int, int, int, LocatedEdit]]
+) -> list[Conflict]:
+    found = []
+    for _, _, n, located in spans:
+        if located.edit.kind != "delete":
+            continue
+        deleter = here[n]
+        phrase = fold(located.edit.old)
+        for other in here:
+            if (
+                other.unit != deleter.unit
+                and phrase in fold(other.text)
+                and _STRENGTHEN.search(other.text)
+                and not other.edits
+            ):
+                found.append(Conflict(deleter.id, other.id,
+                                      f"{deleter.unit}建议删除“{located.edit.old}”，{other.unit}建议加强或完善相关内容"))  # fmt: skip
+                break
+    return found
+
+
+def _notes(
+    opinions: tuple[Opinion, ...],
+    draft: Draft | None,
+    duties: dict[str, Responsibility],
+    units: dict,
+    conflicts: dict[str, list[Conflict]],
+) -> dict[str, ClauseNotes]:
+    commenters: dict[str, set[str]] = defaultdict(set)
+    for opinion in opinions:
+        if not opinion.superseded:
+            for clause_id in opinion.clauses:
+                commenters[clause_id].add(opinion.unit)
+    notes: dict[str, ClauseNotes] = {}
+    order = {name: n for n, name in enumerate(units)}
+    for clause_id in set(duties) | set(conflicts):
+        duty = duties.get(clause_id)
+        names = tuple(u.name for u in duty.units) if duty else ()
+        commented = tuple(
+            name
+            for name in sorted(commenters[clause_id], key=lambda n: order.get(n, len(order)))
+            if name in units and duty is not None and is_responsible(units[name], duty)
+        )
+        notes[clause_id] = ClauseNotes(
+            responsible=names,
+            responsible_all_cities=bool(duty and duty.all_cities),
+            responsible_commented=commented,
+            responsible_unlisted=duty.unlisted if duty else (),
+            conflicts=tuple(conflicts.get(clause_id, ())),
+        )
+    return notes
+
+
+def _draft_findings(draft: Draft | None, duties: dict[str, Responsibility]) -> list[Finding]:
+    unlisted: dict[str, list[str]] = defaultdict(list)
+    for clause_id, duty in duties.items():
+        for name in duty.unlisted:
+            unlisted[name].append(clause_id)
+    label = {c.id: c.label for c in draft.clauses} if draft else {}
+    return [
+        Finding(
+            "warning",
+            "responsible-not-consulted",
+            f"征求意见稿把“{name}”列为责任单位（{'、'.join(label.get(c, c) for c in clauses)}），但它不在征求意见名单中：请确认是否需要征求其意见",
+        )
+        for name, clauses in unlisted.items()
+    ]

@@ -1,0 +1,90 @@
+"""The tool's own papers found among the returns: the digest, the ledger, the adoption
+report, the feedback letters, the JSON result. They are recognised by what is inside them
+(a marker in the document properties, their titles, the ledger's sheets, the JSON's
+shape), not by their names — a clerk renames and copies files — and listed once as ignored.
+
+A filled-in pre-printed form is a unit's return even though the tool generated it, so a
+form (修改意见表) is never taken for one of the tool's papers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+from consolidate.documents.discover import FoundFile
+
+TOOL_MARK = "consolidate"  # written into the properties of every paper the tool makes
+_HEAD_BYTES = 64 * 1024
+_TITLES = (
+    (re.compile(r"修改意见汇总表"), "本工具生成的修改意见汇总表"),
+    (re.compile(r"征求意见采纳情况的说明"), "本工具生成的采纳情况说明"),
+    (re.compile(r"修改意见采纳情况的反馈"), "本工具生成的反馈函"),
+    (re.compile(r"催报通知|关于报送.{0,40}修改意见的提醒"), "本工具生成的催报通知"),
+)
+_FORM = re.compile(r"修改意见表|意见反馈表|征求意见表")
+_LEDGER_SHEETS = ("意见处理台账",)
+_JSON_KEYS = {"consultation", "units", "opinions"}
+
+
+def own_output_reason(found: FoundFile) -> str:
+    """Why ``found`` is one of the tool's own papers, or ""."""
+    try:
+        if found.kind == "docx":
+            return _docx_reason(found.path)
+        if found.kind == "sheet" and zipfile.is_zipfile(found.path):
+            return _xlsx_reason(found.path)
+        if found.path.suffix.lower() == ".json" or found.kind in ("text", "unknown"):
+            return _json_reason(found.path)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, RuntimeError, EOFError):
+        return ""
+    return ""
+
+
+def _member_head(archive: zipfile.ZipFile, name: str) -> str:
+    if name not in archive.namelist():
+        return ""
+    with archive.open(name) as member:
+        return member.read(_HEAD_BYTES).decode("utf-8", "ignore")
+
+
+def _docx_reason(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        core = _member_head(archive, "docProps/core.xml")
+        body = "".join(
+            re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", _member_head(archive, "word/document.xml"))
+        )
+    head = body[:300]
+    if _FORM.search(head) and not any(p.search(head) for p, _ in _TITLES):
+        return ""  # a form, even one the tool printed, is a unit's return
+    marked = f">{TOOL_MARK}<" in core
+    for pattern, what in _TITLES:
+        if pattern.search(head) or (marked and pattern.search(core)):
+            return f"{what}，不是单位反馈，已忽略"
+    if marked:
+        return "本工具生成的文件，不是单位反馈，已忽略"
+    return ""
+
+
+def _xlsx_reason(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        workbook = _member_head(archive, "xl/workbook.xml")
+    if any(f'name="{sheet}"' in workbook for sheet in _LEDGER_SHEETS):
+        return "本工具生成的意见处理台账，不是单位反馈，已忽略"
+    return ""
+
+
+def _json_reason(path: Path) -> str:
+    with path.open("rb") as handle:
+        head = handle.read(1)
+        if head != b"{":
+            return ""
+        if path.stat().st_size > 200 * 1024 * 1024:
+            return ""
+        handle.seek(0)
+        data = json.loads(handle.read().decode("utf-8"))
+    if isinstance(data, dict) and set(data) >= _JSON_KEYS and isinstance(data.get("consultation"), dict):
+        return "本工具生成的 JSON 结果，不是单位反馈，已忽略"
+    return ""

@@ -1,0 +1,112 @@
+"""The machine-readable result (``--json``)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+from consolidate.analysis.summary import counts
+from consolidate.model import Consolidation, PreviousDecision
+
+
+def to_data(result: Consolidation) -> dict[str, Any]:
+    c = result.consultation
+    return {
+        "consultation": {
+            "title": c.title,
+            "reference": c.reference,
+            "issuer": c.issuer,
+            "deadline": c.deadline.isoformat(),
+            "units": len(c.units),
+            # The same numbers the terminal, digest, ledger and report state (summary.Counts).
+            "counts": dataclasses.asdict(counts(result)),
+        },
+        "units": [
+            {
+                "name": r.unit.name,
+                "group": r.unit.group,
+                "listed": r.unit.listed,
+                "status": r.status,
+                "late": r.late,
+                "stamped_copy": r.stamped_copy,
+                "editable_copy": r.editable_copy,
+                "opinions": r.opinions,
+                "files": list(r.files),
+                "answered_by": r.answered_by or None,
+            }
+            for r in result.units
+        ],
+        "opinions": [
+            {
+                "id": o.id,
+                "unit": o.unit,
+                "text": o.text,
+                "reason": o.reason,
+                "remark": o.remark,
+                "clause": o.clauses[0] if o.clauses else None,
+                "clauses": list(o.clauses),
+                "confidence": o.confidence,
+                "needs_review": o.needs_review,
+                "attribution": o.attribution,
+                "superseded": o.superseded,
+                "flags": list(o.flags),
+                "group": o.group or None,
+                "duplicate_of": o.duplicate_of or None,
+                "edits": [{"kind": e.kind, "old": e.old, "new": e.new} for e in o.edits],
+                "source": {"file": o.file, "where": o.where},
+                "previous": _previous(o.previous),
+            }
+            for o in result.opinions
+        ],
+        "clauses": [
+            {
+                "clause": g.clause.id if g.clause else None,
+                "label": g.clause.label if g.clause else "总体意见",
+                "opinions": [o.id for o in g.opinions],
+                "responsible": list(g.notes.responsible),
+                "responsible_commented": list(g.notes.responsible_commented),
+                "responsible_not_consulted": list(g.notes.responsible_unlisted),
+                "conflicts": [
+                    {"opinions": list(c.opinions), "description": c.description} for c in g.notes.conflicts
+                ],
+            }
+            for g in result.groups
+        ],
+        "findings": [
+            {
+                "severity": f.severity,
+                "code": f.code,
+                "unit": f.unit,
+                "file": f.file,
+                "message": f.message,
+            }
+            for f in result.findings
+        ],
+    }
+
+
+def to_json(result: Consolidation) -> str:
+    return json.dumps(to_data(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json(result: Consolidation, path: Path) -> None:
+    """Stream the JSON to a file, never holding the whole text in memory."""
+    with path.open("w", encoding="utf-8") as handle:
+        json.dump(to_data(result), handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+
+
+def _previous(previous: PreviousDecision | None) -> dict[str, Any] | None:
+    """The earlier round's opinion this one repeats, with the team's decision on it."""
+    if previous is None:
+        return None
+    return {
+        "id": previous.id,
+        "unit": previous.unit,
+        "decision": previous.decision,
+        "reason": previous.reason,
+        "clause": previous.clause,
+        "similarity": previous.similarity,
+    }

@@ -1,1 +1,0 @@
-"""Renderers: the same `Consolidation` as terminal summary, JSON, and Word digest."""
