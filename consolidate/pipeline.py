@@ -17,13 +17,13 @@ from consolidate.analysis.review import annotate
 from consolidate.analysis.status import assess_units
 from consolidate.consultation.roster import Roster
 from consolidate.documents.convert import convert_word_files
-from consolidate.documents.discover import FoundFile, survey_folder
+from consolidate.documents.discover import PACKAGE, FoundFile, survey_folder
 from consolidate.documents.guards import SECONDS_PER_FILE, alarm_available, bounded_map
 from consolidate.intake.cache import ResultCache, cache_dir, content_key
 from consolidate.intake.own_files import own_output_reason
 from consolidate.intake.take_in import Intake, IntakeContext, take_in, unreadable
 from consolidate.intake.unpack import expand
-from consolidate.model import Consolidation, Consultation, Finding, Opinion
+from consolidate.model import Consolidation, Consultation, Finding, Opinion, Return
 from consolidate.papers.sanitize import clean_for_xml
 from consolidate.runs import (
     interrupts_as_exceptions,
@@ -72,38 +72,12 @@ def consolidate(
     findings: list[Finding] = list(survey.problems)
     if cache.problem:
         findings.append(Finding("warning", "cache-unsafe", cache.problem))
-    returns = []
     remove_orphaned_workdirs()
     with interrupts_as_exceptions(), tempfile.TemporaryDirectory(prefix=workdir_prefix()) as workdir:
-        unpacked = expand(found, Path(workdir))
-        ignored.extend(unpacked.ignored)
-        findings.extend(unpacked.findings)
-        files = []
-        for item in unpacked.files:
-            why = own_output_reason(item)
-            if why:
-                ignored.append((item.relative, why))
-            else:
-                files.append(item)
-        to_convert = [f for f in files if f.kind == "word" and not _cached(f, cache)]
-        before = {f.relative: _digest(f.path) for f in to_convert}
-        converted, conversion_findings = convert_word_files(to_convert, Path(workdir))
-        findings.extend(conversion_findings)
-        for item in to_convert:
-            if item.relative in converted and _digest(item.path) != before[item.relative]:
-                # Replaced while LibreOffice read the old bytes: never cache one under the other.
-                del converted[item.relative]
-                findings.append(Finding("warning", "changed-while-reading",
-                                        "文件在转换期间被替换，本次未读取：请重新运行", None, item.relative))  # fmt: skip
-        jobs = [(item, converted.get(item.relative)) for item in files]
-        for done, (item, intake) in enumerate(zip(files, _take_in_all(jobs, context)), start=1):
-            if progress is not None:
-                progress(done, len(jobs))
-            if item.note:
-                findings.append(Finding("info", "file-name", item.note, None, item.relative))
-            if intake.ret is not None:
-                returns.append(intake.ret)
-            findings.extend(intake.findings)
+        intake = _read_files(found, context, Path(workdir), progress)
+        returns = intake.returns
+        ignored.extend(intake.ignored)
+        findings.extend(intake.findings)
     for note in consultation.notes:
         findings.append(
             Finding(
@@ -186,7 +160,94 @@ def _remember_round_one(
     return linked, [Finding("info", "previous-round", note, None, path.name)]
 
 
-def _cached(found: FoundFile, cache: ResultCache) -> bool:
+@dataclasses.dataclass
+class _Read:
+    """What reading a list of found files gave: returns in the files' order, findings,
+    and ``(file, why)`` for files that are no return (the tool's own papers)."""
+
+    returns: list[Return] = dataclasses.field(default_factory=list)
+    findings: list[Finding] = dataclasses.field(default_factory=list)
+    ignored: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+
+
+def _read_files(
+    found: list[FoundFile], context: IntakeContext, workdir: Path, progress: Callable[[int, int], None] | None
+) -> _Read:
+    """Unpack containers, convert legacy files, then take every file in: zips found in the
+    folder are opened once, by the worker that reads them, which also tells the tool's own
+    papers and the zips that are no return (see `_read_packages_again`)."""
+    read = _Read()
+    unpacked = expand(found, workdir)
+    read.ignored.extend(unpacked.ignored)
+    read.findings.extend(unpacked.findings)
+    files = []
+    for item in unpacked.files:
+        why = "" if item.kind == PACKAGE else own_output_reason(item)
+        if why:
+            read.ignored.append((item.relative, why))
+        else:
+            files.append(item)
+    converted = _convert(files, context.cache, workdir, read.findings)
+    jobs = [(item, converted.get(item.relative)) for item in files]
+    slots: list[list[Return]] = []
+    again: list[tuple[list[Return], FoundFile]] = []
+    for done, (item, intake) in enumerate(zip(files, _take_in_all(jobs, context)), start=1):
+        if progress is not None:
+            progress(done, len(jobs))
+        slots.append([])
+        if intake.found_to_be:
+            again.append((slots[-1], dataclasses.replace(item, kind=intake.found_to_be)))
+            continue
+        if intake.ignored:
+            read.ignored.append((item.relative, intake.ignored))
+            continue
+        if item.note:
+            read.findings.append(Finding("info", "file-name", item.note, None, item.relative))
+        if intake.ret is not None:
+            slots[-1].append(intake.ret)
+        read.findings.extend(intake.findings)
+    _read_packages_again(again, context, workdir, read)
+    read.returns = [ret for slot in slots for ret in slot]
+    return read
+
+
+def _read_packages_again(
+    again: list[tuple[list[Return], FoundFile]], context: IntakeContext, workdir: Path, read: _Read
+) -> None:
+    """Zips that proved to be archives of returns or OpenDocument files, read as what they
+    are; their returns go where the zip stood in the folder's order."""
+    if not again:
+        return
+    inner = _read_files([item for _, item in again], context, workdir / "packages", None)
+    read.findings.extend(inner.findings)
+    read.ignored.extend(inner.ignored)
+    for ret in inner.returns:
+        for slot, item in again:
+            if ret.file == item.relative or ret.file.startswith(item.relative + "/"):
+                slot.append(ret)
+                break
+
+
+def _convert(
+    files: list[FoundFile], cache: ResultCache | None, workdir: Path, findings: list[Finding]
+) -> dict[str, Path]:
+    """The .docx LibreOffice makes of each legacy file not already in the cache."""
+    to_convert = [f for f in files if f.kind == "word" and not _cached(f, cache)]
+    before = {f.relative: _digest(f.path) for f in to_convert}
+    converted, conversion_findings = convert_word_files(to_convert, workdir)
+    findings.extend(conversion_findings)
+    for item in to_convert:
+        if item.relative in converted and _digest(item.path) != before[item.relative]:
+            # Replaced while LibreOffice read the old bytes: never cache one under the other.
+            del converted[item.relative]
+            findings.append(Finding("warning", "changed-while-reading",
+                                    "文件在转换期间被替换，本次未读取：请重新运行", None, item.relative))  # fmt: skip
+    return converted
+
+
+def _cached(found: FoundFile, cache: ResultCache | None) -> bool:
+    if cache is None:
+        return False
     try:
         return cache.has(content_key(found.path.read_bytes(), found.kind))
     except OSError:

@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from consolidate.documents.opened import ZIP_ERRORS, OpenedFile
 from consolidate.model import Finding
 
 # Office lock files, OS litter, shortcuts: never returns.
@@ -26,6 +27,9 @@ _SHEET_SUFFIXES = {".xls", ".et", ".xlt", ".ett", ".ods", ".xlsx", ".xlsm", ".xl
 # Kinds a file can be: docx, sheet, pdf, image, html, csv, text, eml, msg, zip, 7z, rar,
 # word (needs LibreOffice), encrypted, empty, damaged, unknown.
 CONTAINERS = {"zip", "eml", "msg", "7z", "rar"}
+# A zip found in the returns folder and not yet looked inside: the walk leaves it to the
+# step that reads it (`package_kind`), so that its directory is parsed once, not twice.
+PACKAGE = "package"
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ def survey_folder(folder: Path) -> Discovery:
                 problems.append(_too_large(info.st_size, MAX_FILE_BYTES, relative))
                 continue
             try:
-                kind = sniff_checked(path)
+                kind = sniff_checked(path, look_inside=False)
             except OSError as exc:
                 problems.append(
                     Finding("warning", "file-unreadable", _os_problem(exc, "文件"), None, relative)
@@ -185,9 +189,10 @@ def sniff(path: Path) -> str:
         return "unknown"
 
 
-def sniff_checked(path: Path) -> str:
+def sniff_checked(path: Path, look_inside: bool = True) -> str:
     """The file's real type; raises OSError when it cannot be read. Opened without
-    blocking and checked to be a regular file, in case it was swapped for a FIFO."""
+    blocking and checked to be a regular file, in case it was swapped for a FIFO.
+    Without ``look_inside`` a zip is only `PACKAGE`."""
     flags = (
         os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     )
@@ -198,10 +203,10 @@ def sniff_checked(path: Path) -> str:
         head = os.read(fd, 4096)
     finally:
         os.close(fd)
-    return sniff_bytes(head, path, path.suffix.lower())
+    return sniff_bytes(head, path, path.suffix.lower(), look_inside)
 
 
-def sniff_bytes(head: bytes, path: Path, suffix: str) -> str:
+def sniff_bytes(head: bytes, path: Path, suffix: str, look_inside: bool = True) -> str:
     if not head:
         return "empty"
     if head.startswith(b"%PDF"):
@@ -213,7 +218,7 @@ def sniff_bytes(head: bytes, path: Path, suffix: str) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return _ole_kind(path, suffix)
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return _zip_kind(path, suffix)
+        return _zip_kind(path, suffix) if look_inside else PACKAGE
     if head.startswith(b"7z\xbc\xaf\x27\x1c"):
         return "7z"
     if head.startswith(b"Rar!\x1a\x07"):
@@ -256,10 +261,27 @@ def _ole_kind(path: Path, suffix: str) -> str:
 def _zip_kind(path: Path, suffix: str) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
-    except (zipfile.BadZipFile, OSError, EOFError, KeyError, RuntimeError, ValueError):
-        return "damaged" if suffix in _WORD_SUFFIXES | _SHEET_SUFFIXES | {".zip"} else "unknown"
+            return _kind_inside(archive, suffix)
+    except ZIP_ERRORS:
+        return _not_a_package(suffix)
+
+
+def package_kind(opened: OpenedFile) -> str:
+    """What a zip-headed file (kind ``package`` when found) really is, from the one
+    archive its reader will use: docx, sheet, word (OpenDocument), zip, or damaged."""
+    try:
+        return _kind_inside(opened.archive, opened.suffix)
+    except ZIP_ERRORS:
+        return _not_a_package(opened.suffix)
+
+
+def _not_a_package(suffix: str) -> str:
+    return "damaged" if suffix in _WORD_SUFFIXES | _SHEET_SUFFIXES | {".zip"} else "unknown"
+
+
+def _kind_inside(archive: zipfile.ZipFile, suffix: str) -> str:
+    names = set(archive.namelist())
+    mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:

@@ -24,6 +24,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, TypeVar
 
+from consolidate.documents.opened import OpenedFile
+
 J = TypeVar("J")
 R = TypeVar("R")
 
@@ -39,47 +41,55 @@ class UnsafeFile(Exception):
     """A file refused before parsing; the message says why, for the clerk."""
 
 
-def check_package(path: Path, deep: bool = True) -> None:
+def check_package(source: Path | OpenedFile, deep: bool = True) -> None:
     """Refuse an Office package (zip) that would inflate beyond the limits or lies about it.
 
+    ``source`` is the file or, on the hot path, its bytes already read with the archive
+    opened over them (see `consolidate.documents.opened`): the check costs no second parse
+    of the zip's directory.
     ``deep`` also test-reads every part and scans XML parts for DTDs: needed before a
     reader we do not control (calamine) opens it. Our own .docx reader reads only the parts
     it needs, bounded by their declared sizes with CRC checks, and refuses DTDs itself.
     """
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            if len(infos) > MAX_MEMBERS:
-                raise UnsafeFile(f"文件包含 {len(infos)} 个部件，超过 {MAX_MEMBERS} 个上限，疑似恶意文件")
-            total = 0
-            for info in infos:
-                total += info.file_size
-                if info.file_size > MAX_MEMBER_BYTES:
-                    raise UnsafeFile(
-                        f"部件 {info.filename} 解压后 {info.file_size // 2**20} MB，超过上限，疑似压缩炸弹"
-                    )
-                if info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                    raise UnsafeFile(f"部件 {info.filename} 压缩比异常，疑似压缩炸弹")
-                if info.flag_bits & 0x1:
-                    raise UnsafeFile("文件有密码保护（已加密）")
-            if total > MAX_TOTAL_BYTES:
-                raise UnsafeFile(
-                    f"解压后总大小 {total // 2**20} MB，超过 {MAX_TOTAL_BYTES // 2**20} MB 上限，疑似压缩炸弹"
-                )
-            if not deep:
-                return
-            broken = archive.testzip()  # streams each part; stops at its declared size
-            if broken is not None:
-                raise UnsafeFile(f"部件 {broken} 校验失败（文件损坏，或头部声明的大小与实际不符）")
-            for info in infos:
-                if info.filename.endswith((".xml", ".rels")) and _has_doctype(archive, info):
-                    raise UnsafeFile(
-                        "文件中含有 DTD/实体声明（正常的 Office 文件不会有），疑似恶意文件，已拒绝读取"
-                    )
+        if isinstance(source, OpenedFile):
+            _check_archive(source.archive, deep)
+            return
+        with zipfile.ZipFile(source) as archive:
+            _check_archive(archive, deep)
     except zipfile.BadZipFile as exc:
         raise UnsafeFile(f"文件已损坏（{exc}）") from exc
     except (RuntimeError, NotImplementedError, EOFError, OSError, ValueError) as exc:
         raise UnsafeFile(f"无法安全读取（{exc}）") from exc
+
+
+def _check_archive(archive: zipfile.ZipFile, deep: bool) -> None:
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise UnsafeFile(f"文件包含 {len(infos)} 个部件，超过 {MAX_MEMBERS} 个上限，疑似恶意文件")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise UnsafeFile(
+                f"部件 {info.filename} 解压后 {info.file_size // 2**20} MB，超过上限，疑似压缩炸弹"
+            )
+        if info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise UnsafeFile(f"部件 {info.filename} 压缩比异常，疑似压缩炸弹")
+        if info.flag_bits & 0x1:
+            raise UnsafeFile("文件有密码保护（已加密）")
+    if total > MAX_TOTAL_BYTES:
+        raise UnsafeFile(
+            f"解压后总大小 {total // 2**20} MB，超过 {MAX_TOTAL_BYTES // 2**20} MB 上限，疑似压缩炸弹"
+        )
+    if not deep:
+        return
+    broken = archive.testzip()  # streams each part; stops at its declared size
+    if broken is not None:
+        raise UnsafeFile(f"部件 {broken} 校验失败（文件损坏，或头部声明的大小与实际不符）")
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")) and _has_doctype(archive, info):
+            raise UnsafeFile("文件中含有 DTD/实体声明（正常的 Office 文件不会有），疑似恶意文件，已拒绝读取")
 
 
 def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:

@@ -158,12 +158,16 @@ def _checksum(value: Any) -> str:
 # ---------------------------------------------------------------- what is cached
 
 
+# A refusal, or one of the tool's own papers found among the returns: a message either way.
+_MESSAGES = ("refused", "own")
+
+
 def encode(value: tuple[str, Any]) -> dict[str, Any]:
-    """``("read", FormContent)`` or ``("refused", why)`` as JSON data."""
+    """``("read", FormContent)``, ``("refused", why)`` or ``("own", why)`` as JSON data."""
     outcome, payload = value
     if outcome == "read":
         return {"outcome": outcome, "content": _to_json(payload)}
-    if not isinstance(payload, str):
+    if outcome not in _MESSAGES or not isinstance(payload, str):
         raise TypeError("a refusal is a message")
     return {"outcome": outcome, "why": payload}
 
@@ -173,8 +177,8 @@ def decode(record: dict[str, Any]) -> tuple[str, Any]:
 
     if record["outcome"] == "read":
         return "read", _from_json(FormContent, record["content"])
-    if record["outcome"] == "refused" and isinstance(record["why"], str):
-        return "refused", record["why"]
+    if record["outcome"] in _MESSAGES and isinstance(record["why"], str):
+        return record["outcome"], record["why"]
     raise ValueError("unknown outcome")
 
 

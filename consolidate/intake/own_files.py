@@ -9,12 +9,15 @@ form (修改意见表) is never taken for one of the tool's papers.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from consolidate.documents.discover import FoundFile
+from consolidate.documents.opened import OpenedFile
 
 TOOL_MARK = "consolidate"  # written into the properties of every paper the tool makes
 _HEAD_BYTES = 64 * 1024
@@ -29,18 +32,33 @@ _LEDGER_SHEETS = ("意见处理台账",)
 _JSON_KEYS = {"consultation", "units", "opinions"}
 
 
-def own_output_reason(found: FoundFile) -> str:
-    """Why ``found`` is one of the tool's own papers, or ""."""
+def own_output_reason(found: FoundFile, opened: OpenedFile | None = None) -> str:
+    """Why ``found`` is one of the tool's own papers, or "".
+
+    ``opened`` is the file already read, when it has been: its archive is looked into
+    rather than the file opened again.
+    """
     try:
         if found.kind == "docx":
-            return _docx_reason(found.path)
-        if found.kind == "sheet" and zipfile.is_zipfile(found.path):
-            return _xlsx_reason(found.path)
+            with _archive(found, opened) as archive:
+                return _docx_reason(archive)
+        if found.kind == "sheet" and (opened.is_zip if opened else zipfile.is_zipfile(found.path)):
+            with _archive(found, opened) as archive:
+                return _xlsx_reason(archive)
         if found.path.suffix.lower() == ".json" or found.kind in ("text", "unknown"):
             return _json_reason(found.path)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, RuntimeError, EOFError):
         return ""
     return ""
+
+
+@contextlib.contextmanager
+def _archive(found: FoundFile, opened: OpenedFile | None) -> Iterator[zipfile.ZipFile]:
+    if opened is not None:
+        yield opened.archive
+        return
+    with zipfile.ZipFile(found.path) as archive:
+        yield archive
 
 
 def _member_head(archive: zipfile.ZipFile, name: str) -> str:
@@ -50,12 +68,9 @@ def _member_head(archive: zipfile.ZipFile, name: str) -> str:
         return member.read(_HEAD_BYTES).decode("utf-8", "ignore")
 
 
-def _docx_reason(path: Path) -> str:
-    with zipfile.ZipFile(path) as archive:
-        core = _member_head(archive, "docProps/core.xml")
-        body = "".join(
-            re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", _member_head(archive, "word/document.xml"))
-        )
+def _docx_reason(archive: zipfile.ZipFile) -> str:
+    core = _member_head(archive, "docProps/core.xml")
+    body = "".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", _member_head(archive, "word/document.xml")))
     head = body[:300]
     if _FORM.search(head) and not any(p.search(head) for p, _ in _TITLES):
         return ""  # a form, even one the tool printed, is a unit's return
@@ -68,9 +83,8 @@ def _docx_reason(path: Path) -> str:
     return ""
 
 
-def _xlsx_reason(path: Path) -> str:
-    with zipfile.ZipFile(path) as archive:
-        workbook = _member_head(archive, "xl/workbook.xml")
+def _xlsx_reason(archive: zipfile.ZipFile) -> str:
+    workbook = _member_head(archive, "xl/workbook.xml")
     if any(f'name="{sheet}"' in workbook for sheet in _LEDGER_SHEETS):
         return "本工具生成的意见处理台账，不是单位反馈，已忽略"
     return ""

@@ -6,28 +6,39 @@ run, and the file itself is only ever read.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from consolidate.consultation.roster import Roster, clean_name
-from consolidate.documents.discover import FoundFile
+from consolidate.documents.discover import PACKAGE, FoundFile, package_kind
 from consolidate.documents.guards import FileTimeout, UnsafeFile, check_package, time_budget
+from consolidate.documents.opened import OpenedFile
 from consolidate.documents.readers import UnreadableFile, read_document
 from consolidate.intake.cache import ResultCache, content_key
 from consolidate.intake.form import FormContent, FormEntry, interpret, is_template_text
 from consolidate.intake.identify import EVIDENCE_LABELS, Identification, ambiguity_finding, identify_return
+from consolidate.intake.own_files import own_output_reason
 from consolidate.model import Draft, Finding, Opinion, Return, Unit
 from consolidate.text.normalise import fold
 
 
 @dataclass(frozen=True)
 class Intake:
-    """A file's return (None when the file is no return at all) and what to know about it."""
+    """A file's return (None when the file is no return at all) and what to know about it.
+
+    ``ignored`` says why the file is one of the tool's own papers (not a return). A zip
+    found in the folder (`PACKAGE`) that proves to be no Word or Excel file comes back
+    with only ``found_to_be``, its real kind: a zip of returns to unpack or an
+    OpenDocument file to convert, which the run then takes in as that kind.
+    """
 
     ret: Return | None
     findings: tuple[Finding, ...]
+    ignored: str = ""
+    found_to_be: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,10 @@ MAX_OUTSIDE_NOTES = 5
 _EVIDENCE = {**EVIDENCE_LABELS, "on-behalf": "代复说明（受……委托/代……）"}
 _EDITABLE_KINDS = {"docx", "sheet", "html", "csv", "text", "word"}
 
+# What the cache keeps per file: ("read", FormContent), ("refused", why) or, for a
+# package, ("own", why) when it is one of the tool's own papers.
+Outcome = tuple[str, Any]
+
 
 def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = None) -> Intake:
     """Read one file. ``converted`` is the .docx LibreOffice made of a legacy file."""
@@ -57,45 +72,117 @@ def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = N
         return _read_stamped_pdf(found, context)
     if found.kind == "mail-body":
         return _mail_body(found, context)
-    if found.kind not in _EDITABLE_KINDS:
-        ident = identify_return(found.relative, context.roster, None, found.sender)
-        severity = "warning" if found.kind == "unknown" and ident.unit is None else "error"
-        finding = Finding(severity, f"{found.kind}-file", _KIND_ADVICE.get(found.kind, _KIND_ADVICE["unknown"]),
-                          _name(ident.unit), found.relative)  # fmt: skip
-        ret = _unreadable_return(found, ident) if found.kind != "unknown" or ident.unit else None
-        return Intake(ret, (finding,))
-
+    if found.kind not in _EDITABLE_KINDS and found.kind != PACKAGE:
+        return _not_a_form(found, context)
     try:
-        data = found.path.read_bytes()
+        opened = OpenedFile.read(found.path)
     except OSError as exc:
         return _unreadable(found, context, f"无法打开（{exc}）")
+    try:
+        if found.kind == PACKAGE:
+            return _take_in_package(found, context, opened)
+        return _take_in_editable(found, context, opened, converted)
+    finally:
+        opened.close()
+
+
+def _not_a_form(found: FoundFile, context: IntakeContext) -> Intake:
+    """A file of a kind no form comes in (damaged, encrypted, unknown…): a finding, and a
+    return that could not be read when the file says whose it is."""
+    ident = identify_return(found.relative, context.roster, None, found.sender)
+    severity = "warning" if found.kind == "unknown" and ident.unit is None else "error"
+    finding = Finding(severity, f"{found.kind}-file", _KIND_ADVICE.get(found.kind, _KIND_ADVICE["unknown"]),
+                      _name(ident.unit), found.relative)  # fmt: skip
+    ret = _unreadable_return(found, ident) if found.kind != "unknown" or ident.unit else None
+    return Intake(ret, (finding,))
+
+
+def _take_in_package(found: FoundFile, context: IntakeContext, opened: OpenedFile) -> Intake:
+    """A zip from the returns folder, opened once for everything: what it is, whether it
+    is one of the tool's own papers, the guards, the reader. An unchanged file is not
+    opened at all: its bytes find what was read from them last time."""
     cache = context.cache or ResultCache(None)
-    key = content_key(data, found.kind)
-    cached = cache.get(key)
-    if cached is None:
+    key = content_key(opened.data, PACKAGE)
+    outcome = cache.get(key)
+    if outcome is None:
+        kind = package_kind(opened)
+        if kind not in ("docx", "sheet"):
+            return Intake(None, (), found_to_be=kind)
+        why = own_output_reason(dataclasses.replace(found, kind=kind), opened)
+        read = ("own", why) if why else _read_form(found, context, opened, kind)
+        if isinstance(read, Intake):
+            return read
+        outcome = read
+        cache.put(key, outcome)
+    return _intake_of(found, context, outcome, opened.data)
+
+
+def _take_in_editable(
+    found: FoundFile, context: IntakeContext, opened: OpenedFile, converted: Path | None
+) -> Intake:
+    cache = context.cache or ResultCache(None)
+    key = content_key(opened.data, found.kind)
+    outcome = cache.get(key)
+    if outcome is None:
         if found.kind == "word" and converted is None:
             # The conversion step has already reported why.
             ident = identify_return(found.relative, context.roster, None, found.sender)
             return Intake(_unreadable_return(found, ident), ())
-        path = converted or found.path
-        read_kind = "docx" if converted else found.kind
-        try:
-            with time_budget():
-                if read_kind == "docx" or (read_kind == "sheet" and zipfile.is_zipfile(path)):
-                    check_package(path, deep=read_kind == "sheet")
-                cached = ("read", interpret(read_document(path, read_kind)))
-        except (UnreadableFile, UnsafeFile) as exc:
-            cached = ("refused", str(exc))
-        except FileTimeout as exc:
-            return _unreadable(found, context, str(exc))
-        except Exception as exc:  # one bad file must not cost the others
-            return _unreadable(found, context, f"读取时出错（{type(exc).__name__}: {exc}）")
-        cache.put(key, cached)
-    outcome, value = cached
-    if outcome != "read":
-        return _unreadable(found, context, value)
-    content: FormContent = value
+        read = (
+            _read_form(found, context, converted, "docx")
+            if converted
+            else _read_form(found, context, opened, found.kind)
+        )
+        if isinstance(read, Intake):
+            return read
+        outcome = read
+        cache.put(key, outcome)
+    return _intake_of(found, context, outcome, opened.data)
 
+
+def _read_form(
+    found: FoundFile, context: IntakeContext, source: OpenedFile | Path, kind: str
+) -> Outcome | Intake:
+    """The form read from ``source`` (guards first), or why it was refused; an `Intake`
+    saying the file is unreadable when reading failed in a way not worth remembering."""
+    try:
+        with time_budget():
+            opened = source if isinstance(source, OpenedFile) else _converted(source)
+            try:
+                if kind == "docx" or (kind == "sheet" and opened.is_zip):
+                    check_package(opened, deep=kind == "sheet")
+                return ("read", interpret(read_document(opened, kind)))
+            finally:
+                if opened is not source:
+                    opened.close()
+    except (UnreadableFile, UnsafeFile) as exc:
+        return ("refused", str(exc))
+    except FileTimeout as exc:
+        return _unreadable(found, context, str(exc))
+    except Exception as exc:  # one bad file must not cost the others
+        return _unreadable(found, context, f"读取时出错（{type(exc).__name__}: {exc}）")
+
+
+def _converted(path: Path) -> OpenedFile:
+    """The .docx LibreOffice made; one it cannot have made readable is refused, as
+    the guards refuse a package they cannot open."""
+    try:
+        return OpenedFile.read(path)
+    except OSError as exc:
+        raise UnsafeFile(f"无法安全读取（{exc}）") from exc
+
+
+def _intake_of(found: FoundFile, context: IntakeContext, outcome: Outcome, data: bytes) -> Intake:
+    what, value = outcome
+    if what == "own":
+        return Intake(None, (), ignored=value)
+    if what != "read":
+        return _unreadable(found, context, value)
+    return _editable_return(found, context, value, data)
+
+
+def _editable_return(found: FoundFile, context: IntakeContext, content: FormContent, data: bytes) -> Intake:
+    """The return an editable file's form makes, or why the file is no return."""
     if not content.table_found and not content.from_revisions:
         why = _consultation_document(content, context)
         if why:

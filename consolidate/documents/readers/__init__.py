@@ -5,20 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from consolidate.documents.document import SourceDocument, UnreadableFile
+from consolidate.documents.opened import OpenedFile
 
 __all__ = ["UnreadableFile", "read_document"]
 
 
-def read_document(path: Path, kind: str) -> SourceDocument:
-    """Read a file of the sniffed ``kind`` (see `consolidate.documents.discover.sniff`)."""
+def read_document(source: Path | OpenedFile, kind: str) -> SourceDocument:
+    """Read a file of the sniffed ``kind`` (see `consolidate.documents.discover.sniff`).
+
+    ``source`` is the file, or its bytes already read (`OpenedFile`): Word and Excel
+    readers then use the archive opened over them; the others read the file by its path.
+    """
     if kind == "docx":
         from consolidate.documents.readers.docx import read_docx
 
-        return read_docx(path)
+        return read_docx(source)
     if kind == "sheet":
         from consolidate.documents.readers.sheet import read_sheet
 
-        return read_sheet(path)
+        return read_sheet(source)
+    path = source.path if isinstance(source, OpenedFile) else source
     if kind == "pdf":
         from consolidate.documents.readers.pdf import read_pdf
 

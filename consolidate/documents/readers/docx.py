@@ -7,7 +7,9 @@ with lxml keeps all of it and is about four times faster.
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from consolidate.documents.document import (
@@ -19,6 +21,7 @@ from consolidate.documents.document import (
     UnreadableFile,
     build_grid,
 )
+from consolidate.documents.opened import OpenedFile
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -34,11 +37,21 @@ def _parser():
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
-def _document_root(path: Path):
+@contextlib.contextmanager
+def _archive(source: Path | OpenedFile) -> Iterator[zipfile.ZipFile]:
+    """The package's zip: the one already open over a return's bytes, or the file's own."""
+    if isinstance(source, OpenedFile):
+        yield source.archive
+        return
+    with zipfile.ZipFile(source) as archive:
+        yield archive
+
+
+def _document_root(source: Path | OpenedFile):
     from lxml import etree
 
     try:
-        with zipfile.ZipFile(path) as archive:
+        with _archive(source) as archive:
             # ZipFile.read stops at the declared size and checks the CRC: a part whose
             # header understates its size fails here instead of inflating further.
             xml = archive.read("word/document.xml")
@@ -60,16 +73,16 @@ def _document_root(path: Path):
         raise UnreadableFile(f"damaged Word file (XML error: {exc})") from exc
 
 
-def read_docx(path: Path) -> SourceDocument:
+def read_docx(source: Path | OpenedFile) -> SourceDocument:
     """Paragraphs and tables of the document body, in order."""
-    root = _document_root(path)
+    root = _document_root(source)
     body = root.find(f"{{{W}}}body")
     if body is None:
         raise UnreadableFile("Word file without a body")
     blocks: list[Block] = []
     counter = {"table": 0, "para": 0}
     _collect(body, blocks, counter)
-    return SourceDocument(tuple(blocks), read_revisions(path, body))
+    return SourceDocument(tuple(blocks), read_revisions(source, body))
 
 
 def read_paragraphs(path: Path) -> list[str]:
@@ -196,11 +209,11 @@ _COMMENT_START, _COMMENT_END = f"{{{W}}}commentRangeStart", f"{{{W}}}commentRang
 _AUTHOR, _ID = f"{{{W}}}author", f"{{{W}}}id"
 
 
-def read_revisions(path: Path, root) -> tuple[Revision, ...]:
+def read_revisions(source: Path | OpenedFile, root) -> tuple[Revision, ...]:
     """Tracked insertions and deletions, and comments with the text they are anchored to."""
     if next(root.iter(_INS, _DEL, _COMMENT_START), None) is None:
         return ()  # the usual case: a plain form, nothing more to walk
-    comments = _comments(path)
+    comments = _comments(source)
     revisions: list[Revision] = []
     for number, paragraph in enumerate(root.iter(_P), start=1):
         if next(paragraph.iter(_INS, _DEL, _COMMENT_START), None) is not None:
@@ -212,11 +225,11 @@ def read_revisions(path: Path, root) -> tuple[Revision, ...]:
     return tuple(revisions)
 
 
-def _comments(path: Path) -> dict[str, tuple[str, str]]:
+def _comments(source: Path | OpenedFile) -> dict[str, tuple[str, str]]:
     from lxml import etree
 
     try:
-        with zipfile.ZipFile(path) as archive:
+        with _archive(source) as archive:
             if "word/comments.xml" not in archive.namelist():
                 return {}
             xml = archive.read("word/comments.xml")

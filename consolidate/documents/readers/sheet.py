@@ -7,17 +7,24 @@ which forms use for the title, the header line and a unit cell spanning several 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
+from typing import Any
 
 from consolidate.documents.document import Cell, SourceDocument, Table, TextLine, UnreadableFile
+from consolidate.documents.opened import ZIP_ERRORS, OpenedFile
+
+# calamine picks its reader by these names when it opens a path, and by the content when
+# it is handed bytes; for a zip so named both pick the .xlsx reader.
+_XLSX_NAMES = (".xlsx", ".xlsm")
 
 
-def read_sheet(path: Path) -> SourceDocument:
+def read_sheet(source: Path | OpenedFile) -> SourceDocument:
     """Every non-empty sheet as one table; the form interpreter finds the header row."""
-    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+    from python_calamine import CalamineError, PasswordError
 
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        workbook = _workbook(source)
     except PasswordError as exc:
         raise UnreadableFile("the workbook is password-protected") from exc
     except (CalamineError, OSError, ValueError) as exc:
@@ -36,6 +43,25 @@ def read_sheet(path: Path) -> SourceDocument:
     finally:
         workbook.close()
     return SourceDocument(tuple(blocks))
+
+
+def _workbook(source: Path | OpenedFile) -> Any:
+    """The workbook from the bytes already read when that reads it as its name would
+    (an .xlsx that is a zip); else calamine opens the file, choosing by its name as always."""
+    from python_calamine import CalamineWorkbook
+
+    if isinstance(source, OpenedFile):
+        if source.suffix in _XLSX_NAMES and _is_xlsx(source):
+            return CalamineWorkbook.from_filelike(io.BytesIO(source.data))
+        source = source.path
+    return CalamineWorkbook.from_path(str(source))
+
+
+def _is_xlsx(source: OpenedFile) -> bool:
+    try:
+        return "xl/workbook.xml" in source.archive.namelist()
+    except ZIP_ERRORS:
+        return False
 
 
 def cell_text(value: object) -> str:
