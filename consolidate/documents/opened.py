@@ -68,3 +68,8 @@ class OpenedFile:
         if self._archive is not None:
             self._archive.close()
             self._archive = None
+
+
+def file_bytes(source: Path | OpenedFile) -> bytes:
+    """The bytes of ``source``: those already read, or the file's."""
+    return source.data if isinstance(source, OpenedFile) else source.read_bytes()

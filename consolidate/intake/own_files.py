@@ -70,8 +70,7 @@ def _member_head(archive: zipfile.ZipFile, name: str) -> str:
 
 def _docx_reason(archive: zipfile.ZipFile) -> str:
     core = _member_head(archive, "docProps/core.xml")
-    body = "".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", _member_head(archive, "word/document.xml")))
-    head = body[:300]
+    head = _text_head(_member_head(archive, "word/document.xml"), 300)
     if _FORM.search(head) and not any(p.search(head) for p, _ in _TITLES):
         return ""  # a form, even one the tool printed, is a unit's return
     marked = f">{TOOL_MARK}<" in core
@@ -81,6 +80,22 @@ def _docx_reason(archive: zipfile.ZipFile) -> str:
     if marked:
         return "本工具生成的文件，不是单位反馈，已忽略"
     return ""
+
+
+_TEXT_RUN = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+
+
+def _text_head(xml: str, length: int) -> str:
+    """The first ``length`` characters of the body's text runs: titles come first, so the
+    rest of the document need not be searched."""
+    parts: list[str] = []
+    seen = 0
+    for match in _TEXT_RUN.finditer(xml):
+        parts.append(match.group(1))
+        seen += len(parts[-1])
+        if seen >= length:
+            break
+    return "".join(parts)[:length]
 
 
 def _xlsx_reason(archive: zipfile.ZipFile) -> str:

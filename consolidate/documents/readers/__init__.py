@@ -14,7 +14,8 @@ def read_document(source: Path | OpenedFile, kind: str) -> SourceDocument:
     """Read a file of the sniffed ``kind`` (see `consolidate.documents.discover.sniff`).
 
     ``source`` is the file, or its bytes already read (`OpenedFile`): Word and Excel
-    readers then use the archive opened over them; the others read the file by its path.
+    readers then use the archive opened over them, text and HTML readers the bytes; only
+    the PDF reader opens the file by its path.
     """
     if kind == "docx":
         from consolidate.documents.readers.docx import read_docx
@@ -24,21 +25,20 @@ def read_document(source: Path | OpenedFile, kind: str) -> SourceDocument:
         from consolidate.documents.readers.sheet import read_sheet
 
         return read_sheet(source)
-    path = source.path if isinstance(source, OpenedFile) else source
     if kind == "pdf":
         from consolidate.documents.readers.pdf import read_pdf
 
-        return read_pdf(path)
+        return read_pdf(source.path if isinstance(source, OpenedFile) else source)
     if kind == "html":
         from consolidate.documents.readers.markup import read_html
 
-        return read_html(path)
+        return read_html(source)
     if kind == "csv":
         from consolidate.documents.readers.text import read_csv
 
-        return read_csv(path)
+        return read_csv(source)
     if kind in ("text", "mail-body"):
         from consolidate.documents.readers.text import read_text
 
-        return read_text(path)
+        return read_text(source)
     raise UnreadableFile(f"no reader for {kind} files")

@@ -160,12 +160,25 @@ def _cells(row) -> list:
     return _children(row, _TC)
 
 
-def _int_attr(element, path: str, default: int) -> int:
-    found = element.find(path)
+_TR_PR, _GRID_BEFORE = f"{{{W}}}trPr", f"{{{W}}}gridBefore"
+_TC_PR, _GRID_SPAN, _V_MERGE = f"{{{W}}}tcPr", f"{{{W}}}gridSpan", f"{{{W}}}vMerge"
+_VAL = f"{{{W}}}val"
+
+
+def _property(element, holder: str, tag: str):
+    """What ``element.find(f"{holder}/{tag}")`` finds (a row's or cell's property), without
+    compiling a path for each of the thousands of cells in a consultation."""
+    for properties in element.iterchildren(holder):
+        for found in properties.iterchildren(tag):
+            return found
+    return None
+
+
+def _int_attr(found, default: int) -> int:
     if found is None:
         return default
     try:
-        return int(found.get(f"{{{W}}}val", default))
+        return int(found.get(_VAL, default))
     except ValueError:
         return default
 
@@ -174,12 +187,12 @@ def _table(table, where: str) -> Table:
     raw_rows: list[list[tuple[str, int, int]]] = []
     for row in _rows(table):
         raw: list[tuple[str, int, int]] = []
-        before = _int_attr(row, f"{{{W}}}trPr/{{{W}}}gridBefore", 0)
+        before = _int_attr(_property(row, _TR_PR, _GRID_BEFORE), 0)
         raw.extend(("", 1, 1) for _ in range(before))
         for cell in _cells(row):
-            span = _int_attr(cell, f"{{{W}}}tcPr/{{{W}}}gridSpan", 1)
-            vmerge = cell.find(f"{{{W}}}tcPr/{{{W}}}vMerge")
-            continues = vmerge is not None and vmerge.get(f"{{{W}}}val", "continue") == "continue"
+            span = _int_attr(_property(cell, _TC_PR, _GRID_SPAN), 1)
+            vmerge = _property(cell, _TC_PR, _V_MERGE)
+            continues = vmerge is not None and vmerge.get(_VAL, "continue") == "continue"
             raw.append((_cell_text(cell), span, 0 if continues else 1))
         raw_rows.append(raw)
     return build_grid(raw_rows, where)

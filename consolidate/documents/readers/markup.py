@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from consolidate.documents.document import Block, SourceDocument, TextLine, UnreadableFile, build_grid
+from consolidate.documents.opened import OpenedFile, file_bytes
 from consolidate.documents.readers.text import decode_text
 
 
-def read_html(path: Path) -> SourceDocument:
+def read_html(source: Path | OpenedFile) -> SourceDocument:
     from lxml import etree, html
 
-    text = decode_text(path.read_bytes())
+    text = decode_text(file_bytes(source))
     try:
         parser = html.HTMLParser(no_network=True, remove_comments=True)
         root = html.fromstring(text.encode("utf-8"), parser=parser)

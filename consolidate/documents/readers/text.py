@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from consolidate.documents.document import SourceDocument, TextLine, build_grid
+from consolidate.documents.opened import OpenedFile, file_bytes
 
 
 def decode_text(data: bytes) -> str:
@@ -20,15 +21,15 @@ def decode_text(data: bytes) -> str:
         return data.decode("gb18030", "replace")
 
 
-def read_text(path: Path) -> SourceDocument:
-    text = decode_text(path.read_bytes())
+def read_text(source: Path | OpenedFile) -> SourceDocument:
+    text = decode_text(file_bytes(source))
     return SourceDocument(
         tuple(TextLine(line, f"第{n}行") for n, line in enumerate(text.splitlines(), 1) if line.strip())
     )
 
 
-def read_csv(path: Path) -> SourceDocument:
-    text = decode_text(path.read_bytes())
+def read_csv(source: Path | OpenedFile) -> SourceDocument:
+    text = decode_text(file_bytes(source))
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
