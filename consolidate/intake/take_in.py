@@ -21,7 +21,7 @@ from consolidate.intake.cache import ResultCache, content_key
 from consolidate.intake.form import FormContent, FormEntry, interpret, is_template_text
 from consolidate.intake.identify import EVIDENCE_LABELS, Identification, ambiguity_finding, identify_return
 from consolidate.intake.own_files import own_output_reason
-from consolidate.model import Draft, Finding, Opinion, Return, Unit
+from consolidate.model import Draft, Finding, Opinion, Return, Severity, Unit
 from consolidate.text.normalise import fold
 
 
@@ -90,7 +90,7 @@ def _not_a_form(found: FoundFile, context: IntakeContext) -> Intake:
     """A file of a kind no form comes in (damaged, encrypted, unknown…): a finding, and a
     return that could not be read when the file says whose it is."""
     ident = identify_return(found.relative, context.roster, None, found.sender)
-    severity = "warning" if found.kind == "unknown" and ident.unit is None else "error"
+    severity: Severity = "warning" if found.kind == "unknown" and ident.unit is None else "error"
     finding = Finding(severity, f"{found.kind}-file", _KIND_ADVICE.get(found.kind, _KIND_ADVICE["unknown"]),
                       _name(ident.unit), found.relative)  # fmt: skip
     ret = _unreadable_return(found, ident) if found.kind != "unknown" or ident.unit else None
