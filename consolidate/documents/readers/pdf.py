@@ -19,6 +19,7 @@ def read_pdf(path: Path) -> SourceDocument:
         raise UnreadableFile("reading PDF text needs pdfplumber") from exc
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
 
     blocks: list[Block] = []
     try:
@@ -35,8 +36,8 @@ def read_pdf(path: Path) -> SourceDocument:
                     blocks.append(build_grid(rows, f"第{number}页表{index}"))
     except PDFPasswordIncorrect as exc:
         raise UnreadableFile("PDF 有密码保护") from exc
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise UnreadableFile(f"damaged PDF ({exc})") from exc
+    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise UnreadableFile(f"PDF 文件已损坏或不是 PDF（{exc}）") from exc
     return SourceDocument(tuple(blocks))
 
 
