@@ -121,8 +121,9 @@ def form_workbook(layout: FormLayout) -> tuple[Any, int]:
     def line(text: str, font: Font, height: float | None, **alignment: Any) -> None:
         nonlocal row
         row += 1
-        sheet.cell(row=row, column=1, value=text).font = font
-        sheet.merge_cells(f"A{row}:{last}{row}")
+        sheet.cell(row=row, column=1, value=text or None).font = font
+        if text:  # a blank line is only a gap
+            sheet.merge_cells(f"A{row}:{last}{row}")
         if alignment:
             sheet.cell(row=row, column=1).alignment = Alignment(**alignment)
         if height:
