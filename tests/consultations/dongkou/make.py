@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from kit import Case, Measure, Op, Part, Reply, Row, Section, build_more, plan_draft  # noqa: E402
+from kit import Case, Measure, Op, Part, Reply, Row, Section, build, plan_draft  # noqa: E402
 
 M = Measure
 TITLE = "洞口县农村人居环境整治提升行动实施方案（征求意见稿）"
@@ -92,7 +92,6 @@ LETTER = [
     "序号　修改意见　修改理由　备注",
 ]  # fmt: skip
 
-TO = "dknyj@dongkou.example.gov.cn"
 COLS = ("序号", "单位", "修改意见", "修改理由", "备注")
 
 REPLIES = [
@@ -190,9 +189,8 @@ CASE = Case(
 )
 
 if __name__ == "__main__":
-    build_more(
+    build(
         CASE,
         HERE,
-        TO,
         zips={"水利局转卫健局意见.zip": ["县水利局意见反馈表.docx", "县卫健局意见反馈表.docx"]},
     )

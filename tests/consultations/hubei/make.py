@@ -131,7 +131,6 @@ LETTER = [
     *ANNEX_LINES,
 ]  # fmt: skip
 
-TO = "csjsc@hbzjt.example.gov.cn"
 COLS_CLAUSE = ("序号", "单位", "涉及条款", "修改意见", "修改理由")
 
 REPLIES = [
@@ -262,4 +261,4 @@ CASE = Case(
 )
 
 if __name__ == "__main__":
-    build(CASE, HERE, TO)
+    build(CASE, HERE)

@@ -74,7 +74,6 @@ LETTER = [
     "、".join(CENTRAL),
 ]  # fmt: skip
 
-TO = "gzc@mohrss.example.gov.cn"
 COLS_CLAUSE = ("序号", "单位", "涉及条款", "修改意见", "修改理由")
 
 REPLIES = [
@@ -174,4 +173,4 @@ CASE = Case(
 )
 
 if __name__ == "__main__":
-    build(CASE, HERE, TO)
+    build(CASE, HERE)

@@ -94,7 +94,6 @@ DOCX_LINES = [
 ]
 TABLE = (f"市直单位（{len(CITY_UNITS)}个）", CITY_UNITS, "征求意见单位名单")
 
-TO = "snzjjsgc@snzjj.example.gov.cn"
 COLS_CLAUSE = ("序号", "涉及条款", "修改意见", "修改理由", "备注")
 
 REPLIES = [
@@ -196,4 +195,4 @@ CASE = Case(
 )
 
 if __name__ == "__main__":
-    build(CASE, HERE, TO)
+    build(CASE, HERE)

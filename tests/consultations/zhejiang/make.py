@@ -97,7 +97,6 @@ LETTER = [
     *DRAFT_LINES,
 ]  # fmt: skip
 
-TO = "fgw@zjrd.example.gov.cn"
 COLS_CLAUSE = ("序号", "条款", "修改意见", "理由和依据")
 
 REPLIES = [
@@ -204,4 +203,4 @@ CASE = Case(
 )
 
 if __name__ == "__main__":
-    build(CASE, HERE, TO)
+    build(CASE, HERE)
