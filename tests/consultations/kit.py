@@ -251,6 +251,7 @@ class Case:
     letter_docx_lines: list[str] | None = None
     letter_table: tuple[str, list[str], str] | None = None
     roster_file: str = ""  # also the roster as a separate workbook (序号 | 单位名称 | 类别)
+    zips: dict[str, list[str]] = field(default_factory=dict)  # archive → the returns it holds
 
 
 def _font(run, name: str = "仿宋_GB2312", size: float = 12, bold: bool = False) -> None:
@@ -587,11 +588,12 @@ def write_reply(reply: Reply, returns: Path, legacy: Path, make_legacy: bool, to
         raise ValueError(reply.kind)
 
 
-def build(case: Case, here: Path, zips: dict[str, list[str]] | None = None) -> None:
-    """Write the consultation's letter, draft, roster, returns (``zips``: archive name →
-    the returns it holds), expected.toml and consultation.toml into ``here``. Mail goes
-    to the letter's first contact."""
+def build(case: Case) -> None:
+    """Write the consultation's letter, draft, roster, returns (some of them zipped),
+    expected.toml and consultation.toml into its folder beside this file, named by its
+    key. Mail goes to the letter's first contact."""
     _check(case)
+    here = Path(__file__).resolve().parent / case.key
     make_legacy = "--legacy" in sys.argv
     returns = here / "returns"
     legacy = here / "legacy"
@@ -616,7 +618,7 @@ def build(case: Case, here: Path, zips: dict[str, list[str]] | None = None) -> N
     to = case.contacts[0][2]
     for reply in case.replies:
         write_reply(reply, returns, legacy, make_legacy, to)
-    for archive, members in (zips or {}).items():
+    for archive, members in case.zips.items():
         zip_returns(returns, archive, members)
     (here / "expected.toml").write_text(expected_toml(case), encoding="utf-8")
     (here / "consultation.toml").write_text(consultation_toml(case), encoding="utf-8")

@@ -10,10 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for kit.py
 
-from kit import Case, Measure, Op, Part, Reply, Row, Section, build, plan_draft  # noqa: E402
+from kit import Case, Measure, Op, Part, Reply, Row, Section, build, plan_draft
 
 M = Measure
 TITLE = "遂宁市工程建设项目审批制度改革深化提升实施方案（征求意见稿）"
@@ -195,4 +194,4 @@ CASE = Case(
 )
 
 if __name__ == "__main__":
-    build(CASE, HERE)
+    build(CASE)
