@@ -40,6 +40,7 @@ def docx_form(
         below=tuple(below),
     )
     document = form_document(layout)
+    document.core_properties.category = ""  # the unit's own file, without the tool's mark
     for row, values in zip(document.tables[0].rows[1:], rows):
         for cell, value in zip(row.cells, values):
             _write_cell(cell, value, split_runs)
@@ -164,6 +165,7 @@ def docx_form_header_in_table(
     document = form_document(
         FormLayout(title=title, columns=tuple(columns), header_lines=(), blank_rows=len(rows), annex="")
     )
+    document.core_properties.category = ""
     table = document.tables[0]
     headings = table.rows[0]._tr
     for values in header_rows:

@@ -194,6 +194,9 @@ def _unpack(data: bytes) -> tuple[tuple[str, bytes], ...]:
 def _docx_parts_cached(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, bytes], ...]:
     layout = FormLayout(header_lines=(_HEADER,), blank_rows=len(rows))
     document = form_document(layout)
+    # A unit's file, not one the tool printed: the attacks must reach the readers, not stop
+    # at the check for the tool's own papers (which trusts the mark when the text is hidden).
+    document.core_properties.category = ""
     for row, values in zip(document.tables[0].rows[1:], rows):
         for cell, value in zip(row.cells, values):
             cell.text = value
