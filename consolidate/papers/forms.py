@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from consolidate.model import Consultation
 from consolidate.papers import officedoc as od
@@ -109,9 +109,10 @@ def form_workbook(layout: FormLayout) -> tuple[Any, int]:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = cast(Worksheet, workbook.active)  # a new workbook's one sheet
     sheet.title = layout.sheet
     thin = Side(style="thin")
     border = Border(top=thin, bottom=thin, left=thin, right=thin)
