@@ -20,7 +20,8 @@ for the clerk.
 Importing the package stays instant (``consolidate --help`` must not wait for lxml,
 python-docx, openpyxl or rich): each name is looked up in its module on first use
 (PEP 562 ``__getattr__``). Nothing is cached here, so a test that replaces
-``consolidate.pipeline.consolidate`` is seen through ``consolidate.consolidate`` too.
+``consolidate.pipeline.consolidate`` is seen through ``consolidate.consolidate`` too. Type
+checkers read ``__init__.pyi``, which imports the same names statically.
 """
 
 from __future__ import annotations

@@ -56,6 +56,24 @@ def test_dir_lists_the_face_and_unknown_names_are_attribute_errors():
         _ = consolidate.no_such_thing  # type: ignore[attr-defined]
 
 
+def test_the_type_stub_names_the_same_names_from_the_same_modules():
+    """mypy reads __init__.pyi instead of __init__.py: the two lists must not drift apart."""
+    tree = ast.parse((PACKAGE / "__init__.pyi").read_text(encoding="utf-8"))
+    imported = {
+        alias.name: node.module
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported == consolidate._HOME
+    listed = next(
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "__all__"
+    )
+    assert sorted(listed) == sorted(consolidate.__all__)
+
+
 def test_the_face_is_looked_up_each_time_so_a_patched_stage_is_seen(monkeypatch):
     def stand_in(*args, **kwargs):
         raise ConsolidateError("替身")
