@@ -19,6 +19,7 @@ from consolidate.consultation.roster import Roster
 from consolidate.documents.convert import convert_word_files
 from consolidate.documents.discover import FoundFile, survey_folder
 from consolidate.documents.guards import SECONDS_PER_FILE, alarm_available, bounded_map
+from consolidate.errors import ConsolidateError
 from consolidate.intake.cache import ResultCache, cache_dir, content_key
 from consolidate.intake.own_files import own_output_reason
 from consolidate.intake.take_in import Intake, IntakeContext, take_in, unreadable
@@ -34,7 +35,7 @@ from consolidate.runs import (
 )
 
 
-class ReturnsFolderError(Exception):
+class ReturnsFolderError(ConsolidateError):
     """The returns folder itself cannot be read."""
 
 

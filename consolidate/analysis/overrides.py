@@ -21,13 +21,14 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from consolidate.errors import ConsolidateError
 from consolidate.model import Draft, Finding, Opinion
 from consolidate.text.settings_file import read_settings_text
 
 FILENAME = "overrides.toml"
 
 
-class OverridesError(Exception):
+class OverridesError(ConsolidateError):
     """The overrides file cannot be used; the message names the file and entry."""
 
 

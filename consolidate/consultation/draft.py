@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
+from consolidate.errors import ConsolidateError
 from consolidate.model import Clause, ClauseKind, Draft
 from consolidate.text.numerals import CHINESE_NUMERAL_CHARS, parse_number, to_chinese
 
@@ -31,7 +32,7 @@ _SECTION = re.compile(rf"^\s*[（(]\s*([{CHINESE_NUMERAL_CHARS}]+)\s*[)）]\s*(.
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\s*(?:[.．、](?!\d)|[)）])\s*(\S.*)$", re.S)
 
 
-class DraftError(Exception):
+class DraftError(ConsolidateError):
     """The draft file is missing or cannot be read."""
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from consolidate.consultation import addressees as ad
 from consolidate.consultation import divisions as dv
 from consolidate.consultation.deadline import find_deadline, signing_date
+from consolidate.errors import ConsolidateError
 from consolidate.model import Finding, Severity
 from consolidate.text.normalise import fold
 
@@ -49,7 +50,7 @@ TODO = "# 待填写："
 PLACEHOLDER_DEADLINE = "待填写"
 
 
-class LetterError(Exception):
+class LetterError(ConsolidateError):
     """The letter cannot be read at all (damaged, or a scan without text); the message says why."""
 
 

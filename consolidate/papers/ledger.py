@@ -22,6 +22,7 @@ from typing import Any
 
 from consolidate.analysis.summary import counts, statistics
 from consolidate.documents.writing import write_atomically
+from consolidate.errors import ConsolidateError
 from consolidate.model import DECISIONS, Consolidation, LedgerRow, Opinion
 from consolidate.papers.outputs import OutputError
 from consolidate.text.xmlsafe import clean
@@ -39,7 +40,7 @@ DECISION_COLUMN = "处理意见"
 NOTE_COLUMN = "说明"
 
 
-class LedgerError(Exception):
+class LedgerError(ConsolidateError):
     """The ledger cannot be read; the message names the file and what is wrong."""
 
 
