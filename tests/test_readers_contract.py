@@ -55,7 +55,7 @@ def test_an_office_zip_that_is_not_a_document_is_refused_with_a_message(tmp_path
 def test_a_kind_without_a_reader_is_refused_with_a_message(tmp_path):
     path = tmp_path / "返回.bin"
     path.write_bytes(b"x")
-    with pytest.raises(UnreadableFile, match="bin|reader|无法"):
+    with pytest.raises(UnreadableFile, match="bin"):
         read_document(path, "bin")
 
 

@@ -35,4 +35,4 @@ def read_document(path: Path, kind: str) -> SourceDocument:
         from consolidate.documents.readers.text import read_text
 
         return read_text(path)
-    raise UnreadableFile(f"no reader for {kind} files")
+    raise UnreadableFile(f"没有读取 {kind} 类文件的程序")
