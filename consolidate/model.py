@@ -332,12 +332,44 @@ class ClauseNotes:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Where a passage stands in a text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class OpinionRow:
+    """One row of the meeting's table for a clause: an opinion with those similar to it
+    (or marked its duplicates), the first speaking for all.
+
+    The review stage finds, once, what the digest shows of the first opinion: its edits
+    located in the clause's own words (for the redline) and the passages of its text that
+    it proposes to delete (struck through), so no paper parses or locates anything.
+    """
+
+    opinions: tuple[Opinion, ...]
+    redlines: tuple[LocatedEdit, ...] = ()  # in the clause's text, in the order proposed
+    struck: tuple[Span, ...] = ()  # in the first opinion's text, in reading order
+
+
+@dataclass(frozen=True)
 class ClauseGroup:
-    """The opinions about one clause (``clause`` None: the document as a whole)."""
+    """The opinions about one clause (``clause`` None: the document as a whole).
+
+    ``name``, ``division`` and ``rows`` are how the meeting sees the group (set by the
+    review stage after the run's text is made safe for the writers): the clause as the
+    digest names it, the heading of the part or chapter it is listed under, and its
+    opinions as table rows.
+    """
 
     clause: Clause | None
     opinions: tuple[Opinion, ...]
     notes: ClauseNotes = field(default_factory=ClauseNotes)
+    name: str = ""
+    division: str = ""
+    rows: tuple[OpinionRow, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -65,12 +65,6 @@ class Discovery:
     problems: list[Finding]
 
 
-def discover(folder: Path) -> tuple[list[FoundFile], list[tuple[str, str]]]:
-    """Every candidate file below ``folder`` (sorted), and ``(file, why)`` for files ignored."""
-    survey = survey_folder(folder)
-    return survey.found, survey.ignored
-
-
 def survey_folder(folder: Path) -> Discovery:
     """Walk ``folder``: symbolic links are never followed (a link could lead out of the
     folder), and nothing but a regular file is ever opened — a FIFO would block the run
