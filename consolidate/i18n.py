@@ -186,6 +186,10 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = display_width) -
     lines: list[str] = []
     line = ""
     for token in tokens:
+        if token[0] in _NO_LINE_START and not line.strip() and lines:
+            # Just broken at a space: closing punctuation stays with the line it closes.
+            lines[-1] += token
+            continue
         if measure(line + token) <= width or not line.strip():
             line += token
             continue
