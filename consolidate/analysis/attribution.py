@@ -21,12 +21,7 @@ from consolidate.analysis.references import DraftTree, draft_references
 from consolidate.model import GROUPING_KINDS, Clause, Draft
 from consolidate.text.normalise import fold
 from consolidate.text.numerals import CHINESE_NUMERAL_CHARS, parse_number
-
-# Similarity alone is trusted (not flagged) only when the opinion's distinctive wording is
-# mostly found in one clause and at least twice as much as in any other: on the evaluation
-# sets every wrong similarity placement fell short of one of the two.
-SIMILAR_SURE = 0.65
-SIMILAR_MARGIN = 2.0
+from consolidate.thresholds import SIMILAR_MARGIN, SIMILAR_SURE
 
 _N = rf"[0-9{CHINESE_NUMERAL_CHARS}]+"
 _PART_WORD = r"(?:部分|条|章|大项|大点|方面|节)"

@@ -24,8 +24,8 @@ from consolidate.consultation.responsibility import (
 from consolidate.consultation.roster import Roster
 from consolidate.model import ClauseNotes, Conflict, Consultation, Draft, Finding, Opinion
 from consolidate.text.normalise import fold
+from consolidate.thresholds import SIMILAR_AT
 
-SIMILAR_AT = 85  # rapidfuzz ratio of the folded texts
 _STRENGTHEN = re.compile(r"加强|强化|加大|提高|增加|扩大|完善|明确|细化|保留")
 _JOINERS = re.compile(r"[\W_和及与以及并的等]")
 _NOISE = re.compile(r"[\W_]|建议|我单位|我厅|我局|我委|我市|修改为|改为")

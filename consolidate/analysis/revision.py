@@ -17,11 +17,9 @@ from consolidate.analysis.compare import Change, ClausePair, align_drafts, desce
 from consolidate.analysis.edits import ProposedEdit, parse_edits
 from consolidate.model import Clause, Draft, Finding, LedgerRow, normalise_decision
 from consolidate.text.normalise import bare_words, fold
+from consolidate.thresholds import WORDING_FOUND_FROM
 
 ADOPTED = ("采纳", "部分采纳")
-# A proposed wording counts as present when this share of it is found in the new clause
-# (rapidfuzz partial ratio): people's quotes differ from the final text in a 的 or a comma.
-WORDING_FOUND_FROM = 0.9
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 from consolidate.analysis.edits import LocatedEdit, ProposedEdit, locate, redline
 from consolidate.analysis.merge import group_key
 from consolidate.analysis.summary import Counts, counts, summary_sentence
-from consolidate.model import Clause, ClauseGroup, Consolidation, Draft, Opinion
+from consolidate.model import FLAG_WORDS, Clause, ClauseGroup, Consolidation, Draft, Opinion
 from consolidate.papers import officedoc as od
 from consolidate.papers.team_notes import team_notes
 from consolidate.text.numerals import to_chinese
@@ -272,10 +272,9 @@ def _units_label(members: list[Opinion]) -> str:
 
 
 _FLAG_LABELS = {
-    "national-wording": ("涉及国家原文表述", _RED),
-    "conflict": ("意见分歧", _RED),
-    "responsible-list": ("请求调整责任单位", _GREY),
-    "moved": ("人工调整归类", _GREY),
+    flag: (words.digest, _RED if words.pressing else _GREY)
+    for flag, words in FLAG_WORDS.items()
+    if words.digest
 }
 
 

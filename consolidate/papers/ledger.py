@@ -22,7 +22,7 @@ from typing import Any
 
 from consolidate.analysis.summary import counts, statistics
 from consolidate.documents.writing import write_atomically
-from consolidate.model import DECISIONS, Consolidation, LedgerRow, Opinion
+from consolidate.model import DECISIONS, FLAG_WORDS, Consolidation, LedgerRow, Opinion
 from consolidate.papers.outputs import OutputError
 from consolidate.text.xmlsafe import clean
 
@@ -43,13 +43,7 @@ class LedgerError(Exception):
     """The ledger cannot be read; the message names the file and what is wrong."""
 
 
-_FLAG_WORDS = {
-    "national-wording": "涉及国家原文",
-    "conflict": "意见分歧",
-    "responsible-unit": "责任单位意见",
-    "responsible-list": "调整责任单位",
-    "moved": "人工调整归类",
-}
+_FLAG_WORDS = {flag: words.ledger for flag, words in FLAG_WORDS.items()}
 
 
 def opinion_row(opinion: Opinion, result: Consolidation) -> LedgerRow:
