@@ -15,6 +15,7 @@ from consolidate.analysis.overrides import FILENAME as OVERRIDES
 from consolidate.analysis.overrides import OverridesError, apply_overrides, load_overrides
 from consolidate.analysis.review import annotate
 from consolidate.analysis.status import assess_units
+from consolidate.codes import Code, Severity
 from consolidate.consultation.roster import Roster
 from consolidate.documents.convert import convert_word_files
 from consolidate.documents.discover import FoundFile, survey_folder
@@ -23,7 +24,7 @@ from consolidate.intake.cache import ResultCache, cache_dir, content_key
 from consolidate.intake.own_files import own_output_reason
 from consolidate.intake.take_in import Intake, IntakeContext, take_in, unreadable
 from consolidate.intake.unpack import expand
-from consolidate.model import Consolidation, Consultation, Finding, Opinion
+from consolidate.model import Consolidation, Consultation, FileKind, Finding, Opinion
 from consolidate.papers.sanitize import clean_for_xml
 from consolidate.runs import (
     interrupts_as_exceptions,
@@ -71,7 +72,7 @@ def consolidate(
     )
     findings: list[Finding] = list(survey.problems)
     if cache.problem:
-        findings.append(Finding("warning", "cache-unsafe", cache.problem))
+        findings.append(Finding(Severity.WARNING, Code.CACHE_UNSAFE, cache.problem))
     returns = []
     remove_orphaned_workdirs()
     with interrupts_as_exceptions(), tempfile.TemporaryDirectory(prefix=workdir_prefix()) as workdir:
@@ -85,7 +86,7 @@ def consolidate(
                 ignored.append((item.relative, why))
             else:
                 files.append(item)
-        to_convert = [f for f in files if f.kind == "word" and not _cached(f, cache)]
+        to_convert = [f for f in files if f.kind == FileKind.WORD and not _cached(f, cache)]
         before = {f.relative: _digest(f.path) for f in to_convert}
         converted, conversion_findings = convert_word_files(to_convert, Path(workdir))
         findings.extend(conversion_findings)
@@ -93,31 +94,31 @@ def consolidate(
             if item.relative in converted and _digest(item.path) != before[item.relative]:
                 # Replaced while LibreOffice read the old bytes: never cache one under the other.
                 del converted[item.relative]
-                findings.append(Finding("warning", "changed-while-reading",
+                findings.append(Finding(Severity.WARNING, Code.CHANGED_WHILE_READING,
                                         "文件在转换期间被替换，本次未读取：请重新运行", None, item.relative))  # fmt: skip
         jobs = [(item, converted.get(item.relative)) for item in files]
         for done, (item, intake) in enumerate(zip(files, _take_in_all(jobs, context)), start=1):
             if progress is not None:
                 progress(done, len(jobs))
             if item.note:
-                findings.append(Finding("info", "file-name", item.note, None, item.relative))
+                findings.append(Finding(Severity.INFO, Code.FILE_NAME, item.note, None, item.relative))
             if intake.ret is not None:
                 returns.append(intake.ret)
             findings.extend(intake.findings)
     for note in consultation.notes:
         findings.append(
             Finding(
-                "warning",
-                "settings-encoding",
+                Severity.WARNING,
+                Code.SETTINGS_ENCODING,
                 note,
                 None,
                 consultation.path.name if consultation.path else None,
             )
         )
     for file, why in ignored:
-        findings.append(Finding("info", "ignored-file", why, None, file))
+        findings.append(Finding(Severity.INFO, Code.IGNORED_FILE, why, None, file))
     if consultation.draft is None:
-        findings.append(Finding("warning", "no-draft",
+        findings.append(Finding(Severity.WARNING, Code.NO_DRAFT,
                                 "consultation.toml 未指定 draft：意见无法按条款归类，全部列入“总体意见”"))  # fmt: skip
 
     reports, opinions, unit_findings = assess_units(consultation, returns)
@@ -130,10 +131,10 @@ def consolidate(
             overrides = load_overrides(overrides_path)
             placed, override_findings = apply_overrides(placed, overrides, consultation.draft)
             override_findings += [
-                Finding("warning", "settings-encoding", n, None, OVERRIDES) for n in overrides.notes
+                Finding(Severity.WARNING, Code.SETTINGS_ENCODING, n, None, OVERRIDES) for n in overrides.notes
             ]
         except OverridesError as exc:
-            override_findings = [Finding("error", "overrides-invalid", str(exc), None, OVERRIDES)]
+            override_findings = [Finding(Severity.ERROR, Code.OVERRIDES_INVALID, str(exc), None, OVERRIDES)]
         findings.extend(override_findings)
     reviewed, notes, draft_findings = annotate(placed, consultation, context.roster)
     reviewed, previous_findings = _remember_round_one(reviewed, consultation, previous)
@@ -150,7 +151,7 @@ def consolidate(
     result, dirty = clean_for_xml(result)
     findings = list(result.findings)
     for file in sorted(dirty):
-        findings.append(Finding("warning", "control-characters",
+        findings.append(Finding(Severity.WARNING, Code.CONTROL_CHARACTERS,
                                 "文件中含有 Word/Excel 无法保存的控制字符（如 _x0001_），已删除后再汇总：请核对该文件的意见原文",
                                 None, file or None))  # fmt: skip
     return dataclasses.replace(result, findings=tuple(sorted(findings, key=_finding_order)))
@@ -178,12 +179,14 @@ def _remember_round_one(
         earlier = round_one_from_rows(read_ledger(path))
     except LedgerError as exc:
         return opinions, [
-            Finding("error", "previous-unreadable", f"无法读取上一轮处理台账：{exc}", None, path.name)
+            Finding(
+                Severity.ERROR, Code.PREVIOUS_UNREADABLE, f"无法读取上一轮处理台账：{exc}", None, path.name
+            )
         ]
     linked = link_previous(opinions, earlier, consultation.draft)
     repeated = sum(1 for o in linked if o.previous is not None and not o.superseded)
     note = f"与上一轮处理台账（{path.name}，{len(earlier)}条已处理意见）对照：本轮有{repeated}条意见在上一轮已提出或有相近意见"
-    return linked, [Finding("info", "previous-round", note, None, path.name)]
+    return linked, [Finding(Severity.INFO, Code.PREVIOUS_ROUND, note, None, path.name)]
 
 
 def _cached(found: FoundFile, cache: ResultCache) -> bool:

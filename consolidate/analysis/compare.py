@@ -38,8 +38,6 @@ class Change(StrEnum):
     MERGED = "merged"  # several old clauses carried by one new one
 
 
-
-
 @dataclass(frozen=True)
 class ClausePair:
     """One row of the alignment: old clauses ↔ new clauses, and what happened.

@@ -15,6 +15,7 @@ from collections import defaultdict
 from consolidate.analysis.attribution import PROPOSED_BEFORE
 from consolidate.analysis.edits import LocatedEdit, locate, parse_edits, quoted_spans
 from consolidate.analysis.merge import group_key
+from consolidate.codes import Code, Severity
 from consolidate.consultation.responsibility import (
     Responsibility,
     asks_to_change_list,
@@ -22,7 +23,7 @@ from consolidate.consultation.responsibility import (
     responsibility,
 )
 from consolidate.consultation.roster import Roster
-from consolidate.model import ClauseNotes, Conflict, Consultation, Draft, Finding, Opinion
+from consolidate.model import ClauseNotes, Conflict, Consultation, Draft, Finding, Flag, Opinion
 from consolidate.text.normalise import fold
 from consolidate.thresholds import SIMILAR_AT
 
@@ -49,19 +50,19 @@ def annotate(
         clauses = [draft.get(c) for c in opinion.clauses] if draft else []
         targets = [e.old for e in edits] + draft_quotes(opinion.text)
         if any(_touches(t, c.national) for t in targets for c in clauses if c is not None):
-            flags.append("national-wording")
+            flags.append(Flag.NATIONAL_WORDING)
         unit = units.get(opinion.unit)
         if unit is not None and any(is_responsible(unit, duties[c]) for c in opinion.clauses if c in duties):
-            flags.append("responsible-unit")
+            flags.append(Flag.RESPONSIBLE_UNIT)
         if asks_to_change_list(opinion.text):
-            flags.append("responsible-list")
+            flags.append(Flag.RESPONSIBLE_LIST)
         annotated.append(dataclasses.replace(opinion, edits=edits, flags=tuple(dict.fromkeys(flags))))
     grouped = group_similar(annotated)
     conflicts = find_conflicts(grouped, draft)
     leaders = {i for conflict in conflicts.values() for c in conflict for i in c.opinions}
     in_conflict = {o.id for o in grouped if o.id in leaders or group_key(o) in leaders}
     final = tuple(
-        dataclasses.replace(o, flags=(*o.flags, "conflict")) if o.id in in_conflict else o for o in grouped
+        dataclasses.replace(o, flags=(*o.flags, Flag.CONFLICT)) if o.id in in_conflict else o for o in grouped
     )
     notes = _notes(final, draft, duties, units, conflicts)
     return final, notes, _draft_findings(draft, duties)
@@ -276,8 +277,8 @@ def _draft_findings(draft: Draft | None, duties: dict[str, Responsibility]) -> l
     label = {c.id: c.label for c in draft.clauses} if draft else {}
     return [
         Finding(
-            "warning",
-            "responsible-not-consulted",
+            Severity.WARNING,
+            Code.RESPONSIBLE_NOT_CONSULTED,
             f"征求意见稿把“{name}”列为责任单位（{'、'.join(label.get(c, c) for c in clauses)}），但它不在征求意见名单中：请确认是否需要征求其意见",
         )
         for name, clauses in unlisted.items()

@@ -6,7 +6,8 @@ import dataclasses
 import datetime as dt
 import re
 
-from consolidate.model import Consultation, Finding, Opinion, Return, Unit, UnitReport
+from consolidate.codes import Code, Severity
+from consolidate.model import Consultation, CopyKind, Finding, Opinion, Return, Status, Unit, UnitReport
 from consolidate.text.normalise import fold
 
 _CORRECTION = re.compile(r"更正|修改版|修订版|修正|最终|终稿|定稿|新版|第二版|v\d|V\d|\(\d\)|（\d）")
@@ -41,7 +42,7 @@ def _compare_copies(unit: Unit, editable: Return, stamped: Return) -> list[Findi
     if mine == theirs or (editable.no_opinion and stamped.no_opinion and not mine and not theirs):
         return []
     return [Finding(
-        "warning", "copies-differ",
+        Severity.WARNING, Code.COPIES_DIFFER,
         f"盖章件与可编辑电子版的意见不一致（电子版 {len(mine)} 条，盖章件 {len(theirs)} 条，其中 {len(theirs - mine)} 条仅见于盖章件）：请与该单位核实以哪一份为准",
         unit.name, stamped.file,
     )]  # fmt: skip
@@ -66,9 +67,9 @@ def assess_units(
     findings: list[Finding] = []
     for unit in (*consultation.units, *extra_units.values()):
         mine = by_unit.get(unit.name, [])
-        editable = [r for r in mine if r.copy == "editable"]
+        editable = [r for r in mine if r.copy == CopyKind.EDITABLE]
         readable = [r for r in editable if r.readable]
-        stamped = [r for r in mine if r.copy == "stamped"]
+        stamped = [r for r in mine if r.copy == CopyKind.STAMPED]
         stamped_read = [r for r in stamped if r.readable and (r.opinions or r.no_opinion)]
         late: bool | None = None
         count = 0
@@ -79,42 +80,48 @@ def assess_units(
             for ret in (*readable, *stamped_read):
                 superseded = ret is not effective
                 opinions.extend(dataclasses.replace(o, superseded=superseded) for o in ret.opinions)
-                if superseded and ret.copy == "editable":
+                if superseded and ret.copy == CopyKind.EDITABLE:
                     findings.append(Finding(
-                        "info", "superseded",
+                        Severity.INFO, Code.SUPERSEDED,
                         f"已被较新的 {effective.file} 取代"
                         + (f"，其中 {len(ret.opinions)} 条意见未计入汇总（JSON 中保留）" if ret.opinions else ""),
                         unit.name, ret.file,
                     ))  # fmt: skip
             count = len(effective.opinions)
-            status = "opinions" if count else "no_opinion" if effective.no_opinion else "needs_review"
+            status = (
+                Status.OPINIONS
+                if count
+                else Status.NO_OPINION
+                if effective.no_opinion
+                else Status.NEEDS_REVIEW
+            )
             if unit.group == "未识别":  # a file of no unit, or of several: the clerk decides whose
-                status = "needs_review"
+                status = Status.NEEDS_REVIEW
             late = is_late(effective, consultation.deadline)
             answered_by = effective.answered_by
-            if effective.copy == "stamped":
+            if effective.copy == CopyKind.STAMPED:
                 findings.append(Finding(
-                    "warning", "stamped-only",
+                    Severity.WARNING, Code.STAMPED_ONLY,
                     "只收到盖章件，已从 PDF 文字中读取意见：请核对，并索要 Word/Excel 可编辑电子版",
                     unit.name, effective.file,
                 ))  # fmt: skip
             elif stamped_read:
                 findings.extend(_compare_copies(unit, effective, newest(stamped_read)))
         elif editable or stamped:
-            status = "needs_review"
+            status = Status.NEEDS_REVIEW
             if stamped and not editable:
                 findings.append(Finding(
-                    "warning", "stamped-only",
+                    Severity.WARNING, Code.STAMPED_ONLY,
                     "只收到盖章件（扫描件，无法读取文字），未收到可编辑电子版：请索要 Word/Excel 版本",
                     unit.name, stamped[0].file,
                 ))  # fmt: skip
         else:
-            status = "missing"
+            status = Status.MISSING
         if late:
-            findings.append(Finding("warning", "late", f"反馈晚于截止时间 {consultation.deadline:%Y-%m-%d %H:%M}",
+            findings.append(Finding(Severity.WARNING, Code.LATE, f"反馈晚于截止时间 {consultation.deadline:%Y-%m-%d %H:%M}",
                                     unit.name, None))  # fmt: skip
         if answered_by:
-            findings.append(Finding("info", "answered-by", f"由{answered_by}代为反馈，计入{unit.name}",
+            findings.append(Finding(Severity.INFO, Code.ANSWERED_BY, f"由{answered_by}代为反馈，计入{unit.name}",
                                     unit.name, None))  # fmt: skip
         reports.append(UnitReport(
             unit=unit, status=status, late=late, stamped_copy=bool(stamped),

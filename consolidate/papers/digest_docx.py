@@ -9,7 +9,7 @@ from typing import Any
 from consolidate.analysis.edits import LocatedEdit, ProposedEdit, locate, redline
 from consolidate.analysis.merge import group_key
 from consolidate.analysis.summary import Counts, counts, summary_sentence
-from consolidate.model import FLAG_WORDS, Clause, ClauseGroup, Consolidation, Draft, Opinion
+from consolidate.model import FLAG_WORDS, Clause, ClauseGroup, Consolidation, Draft, Flag, Opinion, Status
 from consolidate.papers import officedoc as od
 from consolidate.papers.team_notes import team_notes
 from consolidate.text.numerals import to_chinese
@@ -286,7 +286,7 @@ def _row_cells(
     units: list[tuple[str, dict[str, Any]]] = []
     for k, opinion in enumerate(members):
         units.append((("\n" if k else "") + opinion.unit, {}))
-        if "responsible-unit" in opinion.flags:
+        if Flag.RESPONSIBLE_UNIT in opinion.flags:
             units.append(("（责任单位）", {"color": _GREY, "size": 10.5}))
     text: list[tuple[str, dict[str, Any]]] = _struck(first.text, first)
     for other in members[1:]:
@@ -349,7 +349,7 @@ def _replies(document: Any, result: Consolidation, n: Counts) -> None:
             for r in result.listed_units
             if r.status == status
         ]
-        if not names and status == "needs_review":
+        if not names and status == Status.NEEDS_REVIEW:
             continue
         number += 1
         od.heading(document, f"（{to_chinese(number)}）{label}（{len(names)}个）", 2)
