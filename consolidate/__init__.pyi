@@ -7,6 +7,7 @@ names and modules.
 """
 
 from consolidate.analysis.revision import Revision, compare_revision, decided_from_ledger
+from consolidate.codes import Code, Severity
 from consolidate.consultation.draft import DraftError, load_draft
 from consolidate.consultation.letter import (
     Letter,
@@ -28,6 +29,7 @@ from consolidate.model import (
     Finding,
     LedgerRow,
     Opinion,
+    Status,
     Unit,
     UnitReport,
 )
@@ -53,6 +55,7 @@ __version__: str
 __all__ = [
     "ChaseItem",
     "Clause",
+    "Code",
     "ConsolidateError",
     "Consolidation",
     "Consultation",
@@ -70,6 +73,8 @@ __all__ = [
     "OutputError",
     "ReturnsFolderError",
     "Revision",
+    "Severity",
+    "Status",
     "Unchanged",
     "Unit",
     "UnitReport",

@@ -488,7 +488,7 @@ def chase(
             click.echo(t(f"无需催报，未写入 {output}", f"nothing to chase; {output} not written"))
         return
     contacts = "；".join(" ".join(x for x in (p.name, p.phone) if x) for p in result.consultation.contacts)
-    rows = [[n, i.unit.name, i.unit.group, "未反馈" if i.status == "missing" else "待核实", i.why]
+    rows = [[n, i.unit.name, i.unit.group, "未反馈" if i.status == api.Status.MISSING else "待核实", i.why]
             for n, i in enumerate(items, start=1)]  # fmt: skip
     headers = ["序号", "单位", "分组", "情况", "说明"]
     if fmt == "rich":
@@ -801,7 +801,7 @@ def compare(
     for finding in revision.findings:
         if finding.severity != "info":
             echo(f"注意：{finding.message}")
-    team = sum(1 for f in revision.findings if f.code == "team-change")
+    team = sum(1 for f in revision.findings if f.code == api.Code.TEAM_CHANGE)
     if team:
         echo(f"另有{team}处修改无对应的采纳意见（起草组自行修改），已在对照表的修改说明中注明。")
 

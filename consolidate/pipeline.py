@@ -16,6 +16,7 @@ from consolidate.analysis.overrides import FILENAME as OVERRIDES
 from consolidate.analysis.overrides import OverridesError, apply_overrides, load_overrides
 from consolidate.analysis.review import annotate, for_the_meeting
 from consolidate.analysis.status import assess_units
+from consolidate.codes import Code, Severity
 from consolidate.consultation.roster import Roster
 from consolidate.documents.convert import convert_word_files
 from consolidate.documents.discover import Discovery, FoundFile, survey_folder
@@ -25,7 +26,7 @@ from consolidate.intake.cache import ResultCache, cache_dir, content_key
 from consolidate.intake.own_files import own_output_reason
 from consolidate.intake.take_in import Intake, IntakeContext, take_in, unreadable
 from consolidate.intake.unpack import expand
-from consolidate.model import Consolidation, Consultation, Finding, Opinion, Return
+from consolidate.model import Consolidation, Consultation, FileKind, Finding, Opinion, Return
 from consolidate.papers.sanitize import clean_for_xml
 from consolidate.runs import (
     interrupts_as_exceptions,
@@ -64,7 +65,7 @@ def consolidate(
     )
     findings: list[Finding] = list(survey.problems)
     if cache.problem:
-        findings.append(Finding("warning", "cache-unsafe", cache.problem))
+        findings.append(Finding(Severity.WARNING, Code.CACHE_UNSAFE, cache.problem))
     intake = _read_returns(survey, context, cache, progress)
     findings.extend(intake.findings)
     findings.extend(_about_the_run(consultation, intake.ignored))
@@ -134,7 +135,7 @@ def _read_returns(
                 ignored.append((item.relative, why))
             else:
                 files.append(item)
-        to_convert = [f for f in files if f.kind == "word" and not _cached(f, cache)]
+        to_convert = [f for f in files if f.kind == FileKind.WORD and not _cached(f, cache)]
         before = {f.relative: _digest(f.path) for f in to_convert}
         converted, conversion_findings = convert_word_files(to_convert, Path(workdir))
         findings.extend(conversion_findings)
@@ -142,14 +143,14 @@ def _read_returns(
             if item.relative in converted and _digest(item.path) != before[item.relative]:
                 # Replaced while LibreOffice read the old bytes: never cache one under the other.
                 del converted[item.relative]
-                findings.append(Finding("warning", "changed-while-reading",
+                findings.append(Finding(Severity.WARNING, Code.CHANGED_WHILE_READING,
                                         "文件在转换期间被替换，本次未读取：请重新运行", None, item.relative))  # fmt: skip
         jobs = [(item, converted.get(item.relative)) for item in files]
         for done, (item, intake) in enumerate(zip(files, _take_in_all(jobs, context)), start=1):
             if progress is not None:
                 progress(done, len(jobs))
             if item.note:
-                findings.append(Finding("info", "file-name", item.note, None, item.relative))
+                findings.append(Finding(Severity.INFO, Code.FILE_NAME, item.note, None, item.relative))
             if intake.ret is not None:
                 returns.append(intake.ret)
             findings.extend(intake.findings)
@@ -162,17 +163,17 @@ def _about_the_run(consultation: Consultation, ignored: tuple[tuple[str, str], .
     for note in consultation.notes:
         findings.append(
             Finding(
-                "warning",
-                "settings-encoding",
+                Severity.WARNING,
+                Code.SETTINGS_ENCODING,
                 note,
                 None,
                 consultation.path.name if consultation.path else None,
             )
         )
     for file, why in ignored:
-        findings.append(Finding("info", "ignored-file", why, None, file))
+        findings.append(Finding(Severity.INFO, Code.IGNORED_FILE, why, None, file))
     if consultation.draft is None:
-        findings.append(Finding("warning", "no-draft",
+        findings.append(Finding(Severity.WARNING, Code.NO_DRAFT,
                                 "consultation.toml 未指定 draft：意见无法按条款归类，全部列入“总体意见”"))  # fmt: skip
     return findings
 
@@ -196,10 +197,10 @@ def _place_all(opinions: tuple[Opinion, ...], consultation: Consultation) -> Opi
         overrides = load_overrides(overrides_path)
         placed, override_findings = apply_overrides(placed, overrides, consultation.draft)
         override_findings += [
-            Finding("warning", "settings-encoding", n, None, OVERRIDES) for n in overrides.notes
+            Finding(Severity.WARNING, Code.SETTINGS_ENCODING, n, None, OVERRIDES) for n in overrides.notes
         ]
     except OverridesError as exc:
-        override_findings = [Finding("error", "overrides-invalid", str(exc), None, OVERRIDES)]
+        override_findings = [Finding(Severity.ERROR, Code.OVERRIDES_INVALID, str(exc), None, OVERRIDES)]
     return OpinionsStep(placed, tuple(override_findings))
 
 
@@ -209,7 +210,7 @@ def _for_the_papers(result: Consolidation) -> Consolidation:
     result, dirty = clean_for_xml(result)
     findings = list(result.findings)
     for file in sorted(dirty):
-        findings.append(Finding("warning", "control-characters",
+        findings.append(Finding(Severity.WARNING, Code.CONTROL_CHARACTERS,
                                 "文件中含有 Word/Excel 无法保存的控制字符（如 _x0001_），已删除后再汇总：请核对该文件的意见原文",
                                 None, file or None))  # fmt: skip
     return dataclasses.replace(
@@ -242,12 +243,20 @@ def _remember_round_one(
     except LedgerError as exc:
         return OpinionsStep(
             opinions,
-            (Finding("error", "previous-unreadable", f"无法读取上一轮处理台账：{exc}", None, path.name),),
+            (
+                Finding(
+                    Severity.ERROR,
+                    Code.PREVIOUS_UNREADABLE,
+                    f"无法读取上一轮处理台账：{exc}",
+                    None,
+                    path.name,
+                ),
+            ),
         )
     linked = link_previous(opinions, earlier, consultation.draft)
     repeated = sum(1 for o in linked if o.previous is not None and not o.superseded)
     note = f"与上一轮处理台账（{path.name}，{len(earlier)}条已处理意见）对照：本轮有{repeated}条意见在上一轮已提出或有相近意见"
-    return OpinionsStep(linked, (Finding("info", "previous-round", note, None, path.name),))
+    return OpinionsStep(linked, (Finding(Severity.INFO, Code.PREVIOUS_ROUND, note, None, path.name),))
 
 
 def _cached(found: FoundFile, cache: ResultCache) -> bool:

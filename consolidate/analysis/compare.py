@@ -22,6 +22,8 @@ from enum import StrEnum
 
 from consolidate.model import Clause, Draft
 from consolidate.text.normalise import fold
+from consolidate.thresholds import PIECE_FROM
+from consolidate.thresholds import REVISION_SAME_CLAUSE_FROM as SAME_CLAUSE_FROM
 
 
 class Change(StrEnum):
@@ -34,15 +36,6 @@ class Change(StrEnum):
     DELETED = "deleted"
     SPLIT = "split"  # one old clause carried by several new ones
     MERGED = "merged"  # several old clauses carried by one new one
-
-
-# Two clauses are "the same clause, edited" from this similarity on (0–1, rapidfuzz's
-# normalised Indel ratio of the folded texts). Measured on the revisions in the tests:
-# rewordings of a sentence or two score 0.6–0.95, unrelated clauses of one draft 0.2–0.45.
-SAME_CLAUSE_FROM = 0.55
-# A short clause counts as a piece of a longer one (split/merge) when this share of it is
-# found, in order, in the longer clause's text.
-PIECE_FROM = 0.8
 
 
 @dataclass(frozen=True)

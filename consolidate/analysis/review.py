@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from consolidate.analysis.attribution import PROPOSED_BEFORE
 from consolidate.analysis.edits import LocatedEdit, ProposedEdit, locate, parse_edits, quoted_spans
 from consolidate.analysis.merge import group_key
+from consolidate.codes import Code, Severity
 from consolidate.consultation.responsibility import (
     Responsibility,
     asks_to_change_list,
@@ -33,14 +34,15 @@ from consolidate.model import (
     Consultation,
     Draft,
     Finding,
+    Flag,
     Opinion,
     OpinionRow,
     Span,
     Unit,
 )
 from consolidate.text.normalise import fold
+from consolidate.thresholds import SIMILAR_AT
 
-SIMILAR_AT = 85  # rapidfuzz ratio of the folded texts
 _STRENGTHEN = re.compile(r"加强|强化|加大|提高|增加|扩大|完善|明确|细化|保留")
 _JOINERS = re.compile(r"[\W_和及与以及并的等]")
 _NOISE = re.compile(r"[\W_]|建议|我单位|我厅|我局|我委|我市|修改为|改为")
@@ -73,7 +75,7 @@ def annotate(
     leaders = {i for conflict in conflicts.values() for c in conflict for i in c.opinions}
     in_conflict = {o.id for o in grouped if o.id in leaders or group_key(o) in leaders}
     final = tuple(
-        dataclasses.replace(o, flags=(*o.flags, "conflict")) if o.id in in_conflict else o for o in grouped
+        dataclasses.replace(o, flags=(*o.flags, Flag.CONFLICT)) if o.id in in_conflict else o for o in grouped
     )
     notes = _notes(final, draft, duties, units, conflicts)
     return Review(final, notes, tuple(_draft_findings(draft, duties)))
@@ -88,12 +90,12 @@ def _annotated(
     clauses = [draft.get(c) for c in opinion.clauses] if draft else []
     targets = [e.old for e in edits] + draft_quotes(opinion.text)
     if any(_touches(t, c.national) for t in targets for c in clauses if c is not None):
-        flags.append("national-wording")
+        flags.append(Flag.NATIONAL_WORDING)
     unit = units.get(opinion.unit)
     if unit is not None and any(is_responsible(unit, duties[c]) for c in opinion.clauses if c in duties):
-        flags.append("responsible-unit")
+        flags.append(Flag.RESPONSIBLE_UNIT)
     if asks_to_change_list(opinion.text):
-        flags.append("responsible-list")
+        flags.append(Flag.RESPONSIBLE_LIST)
     return dataclasses.replace(opinion, edits=edits, flags=tuple(dict.fromkeys(flags)))
 
 
@@ -306,8 +308,8 @@ def _draft_findings(draft: Draft | None, duties: dict[str, Responsibility]) -> l
     label = {c.id: c.label for c in draft.clauses} if draft else {}
     return [
         Finding(
-            "warning",
-            "responsible-not-consulted",
+            Severity.WARNING,
+            Code.RESPONSIBLE_NOT_CONSULTED,
             f"征求意见稿把“{name}”列为责任单位（{'、'.join(label.get(c, c) for c in clauses)}），但它不在征求意见名单中：请确认是否需要征求其意见",
         )
         for name, clauses in unlisted.items()

@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from consolidate.model import Consultation, Finding, Opinion, Return, Status, Unit, UnitReport
+from consolidate.codes import Code, Severity
+from consolidate.model import Consultation, CopyKind, Finding, Opinion, Return, Status, Unit, UnitReport
 from consolidate.text.normalise import fold
 
 _CORRECTION = re.compile(r"更正|修改版|修订版|修正|最终|终稿|定稿|新版|第二版|v\d|V\d|\(\d\)|（\d）")
@@ -42,7 +43,7 @@ def _compare_copies(unit: Unit, editable: Return, stamped: Return) -> list[Findi
     if mine == theirs or (editable.no_opinion and stamped.no_opinion and not mine and not theirs):
         return []
     return [Finding(
-        "warning", "copies-differ",
+        Severity.WARNING, Code.COPIES_DIFFER,
         f"盖章件与可编辑电子版的意见不一致（电子版 {len(mine)} 条，盖章件 {len(theirs)} 条，其中 {len(theirs - mine)} 条仅见于盖章件）：请与该单位核实以哪一份为准",
         unit.name, stamped.file,
     )]  # fmt: skip
@@ -83,9 +84,9 @@ def assess_units(consultation: Consultation, returns: list[Return]) -> Assessmen
 def _assess_unit(unit: Unit, mine: list[Return], deadline: dt.datetime) -> Assessment:
     """One unit's report, opinions and findings; the cases: something readable came back
     (its newest return counts), only unreadable files came back, or nothing did."""
-    editable = [r for r in mine if r.copy == "editable"]
+    editable = [r for r in mine if r.copy == CopyKind.EDITABLE]
     readable = [r for r in editable if r.readable]
-    stamped = [r for r in mine if r.copy == "stamped"]
+    stamped = [r for r in mine if r.copy == CopyKind.STAMPED]
     stamped_read = [r for r in stamped if r.readable and (r.opinions or r.no_opinion)]
     candidates = readable or stamped_read
     if candidates:
@@ -97,10 +98,10 @@ def _assess_unit(unit: Unit, mine: list[Return], deadline: dt.datetime) -> Asses
         )
     findings = list(read.findings)
     if read.late:
-        findings.append(Finding("warning", "late", f"反馈晚于截止时间 {deadline:%Y-%m-%d %H:%M}",
+        findings.append(Finding(Severity.WARNING, Code.LATE, f"反馈晚于截止时间 {deadline:%Y-%m-%d %H:%M}",
                                 unit.name, None))  # fmt: skip
     if read.answered_by:
-        findings.append(Finding("info", "answered-by", f"由{read.answered_by}代为反馈，计入{unit.name}",
+        findings.append(Finding(Severity.INFO, Code.ANSWERED_BY, f"由{read.answered_by}代为反馈，计入{unit.name}",
                                 unit.name, None))  # fmt: skip
     report = UnitReport(
         unit=unit, status=read.status, late=read.late, stamped_copy=bool(stamped),
@@ -131,9 +132,9 @@ def _read_reply(
     for ret in (*readable, *stamped_read):
         superseded = ret is not effective
         opinions.extend(dataclasses.replace(o, superseded=superseded) for o in ret.opinions)
-        if superseded and ret.copy == "editable":
+        if superseded and ret.copy == CopyKind.EDITABLE:
             findings.append(Finding(
-                "info", "superseded",
+                Severity.INFO, Code.SUPERSEDED,
                 f"已被较新的 {effective.file} 取代"
                 + (f"，其中 {len(ret.opinions)} 条意见未计入汇总（JSON 中保留）" if ret.opinions else ""),
                 unit.name, ret.file,
@@ -141,10 +142,10 @@ def _read_reply(
     count = len(effective.opinions)
     status: Status = "opinions" if count else "no_opinion" if effective.no_opinion else "needs_review"
     if unit.group == "未识别":  # a file of no unit, or of several: the clerk decides whose
-        status = "needs_review"
-    if effective.copy == "stamped":
+        status = Status.NEEDS_REVIEW
+    if effective.copy == CopyKind.STAMPED:
         findings.append(Finding(
-            "warning", "stamped-only",
+            Severity.WARNING, Code.STAMPED_ONLY,
             "只收到盖章件，已从 PDF 文字中读取意见：请核对，并索要 Word/Excel 可编辑电子版",
             unit.name, effective.file,
         ))  # fmt: skip
@@ -159,7 +160,7 @@ def _unreadable_only(unit: Unit, editable: list[Return], stamped: list[Return]) 
     """Only files that could not be read came back: a scan alone needs an editable copy."""
     if stamped and not editable:
         return (Finding(
-            "warning", "stamped-only",
+            Severity.WARNING, Code.STAMPED_ONLY,
             "只收到盖章件（扫描件，无法读取文字），未收到可编辑电子版：请索要 Word/Excel 版本",
             unit.name, stamped[0].file,
         ),)  # fmt: skip

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from consolidate.codes import Code, Severity
 from consolidate.consultation import divisions as dv
 from consolidate.consultation.responsibility import expand_list
 from consolidate.model import Finding
@@ -149,11 +150,11 @@ def expand_collective(item: str, place: Place) -> tuple[list[ListedUnit], list[F
         message = (
             f"函件发往“{item}”，但无法从发文单位或文号判断所在省份：请在 consultation.toml 中逐个补充这些单位"
         )
-        return [], [Finding("warning", "collective-unknown-place", message)]
+        return [], [Finding(Severity.WARNING, Code.COLLECTIVE_UNKNOWN_PLACE, message)]
     chosen = _divisions_for(kind, place)
     if not chosen:
         message = f"无法确定“{item}”具体指哪些单位：请在 consultation.toml 中逐个补充"
-        return [], [Finding("warning", "collective-empty", message)]
+        return [], [Finding(Severity.WARNING, Code.COLLECTIVE_EMPTY, message)]
     clash = {d.name for d in chosen if sum(1 for e in chosen if e.name == d.name) > 1}
     units = []
     for division in chosen:

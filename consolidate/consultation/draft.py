@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import cast
 
 from consolidate.errors import ConsolidateError
-from consolidate.model import Clause, ClauseKind, Draft
+from consolidate.model import Clause, ClauseKind, Draft, FileKind
 from consolidate.text.numerals import CHINESE_NUMERAL_CHARS, parse_number, to_chinese
 
 _PART_HEADING = re.compile(rf"^\s*([{CHINESE_NUMERAL_CHARS}]+)\s*[、.．]\s*(\S.{{0,40}})$")
@@ -98,7 +98,7 @@ def _converted_paragraphs(path: Path) -> list[str]:
     from consolidate.documents.readers.autonumber import read_numbered_paragraphs
 
     with tempfile.TemporaryDirectory(prefix="consolidate-draft-") as workdir:
-        converted, findings = convert_word_files([FoundFile(path, path.name, "word")], Path(workdir))
+        converted, findings = convert_word_files([FoundFile(path, path.name, FileKind.WORD)], Path(workdir))
         if path.name not in converted:
             raise DraftError(findings[0].message if findings else "LibreOffice could not convert the draft")
         return read_numbered_paragraphs(converted[path.name])

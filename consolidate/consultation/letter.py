@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from consolidate.codes import Code
 from consolidate.consultation import addressees as ad
 from consolidate.consultation import divisions as dv
 from consolidate.consultation.deadline import find_deadline, signing_date
 from consolidate.errors import ConsolidateError
-from consolidate.model import Finding, Severity
+from consolidate.model import FileKind, Finding, Severity
 from consolidate.text.normalise import fold
 
 # Kept for callers of the hand-typed list this replaced: the dataset's cities, by region.
@@ -111,7 +112,7 @@ def _converted_lines(path: Path) -> list[str]:
     from consolidate.documents.readers.docx import read_paragraphs
 
     with tempfile.TemporaryDirectory(prefix="consolidate-letter-") as workdir:
-        converted, findings = convert_word_files([FoundFile(path, path.name, "word")], Path(workdir))
+        converted, findings = convert_word_files([FoundFile(path, path.name, FileKind.WORD)], Path(workdir))
         if path.name not in converted:
             raise LetterError(findings[0].message if findings else f"LibreOffice 无法转换 {path.name}")
         return read_paragraphs(converted[path.name])
@@ -159,7 +160,9 @@ def parse_letter(lines: list[str], roster_lines: list[str] | None = None, roster
         listed, notes = ad.parse_unit_list(roster_lines, place)
         findings += notes
         if not listed:
-            findings.append(Finding("error", "roster-empty", f"名单文件 {roster_name} 中没有读出单位名称"))
+            findings.append(
+                Finding(Severity.ERROR, Code.ROSTER_EMPTY, f"名单文件 {roster_name} 中没有读出单位名称")
+            )
     else:
         from_address, address_notes, generic = _addressee_units(head, title_to, place)
         if units_no is not None and units_no in annexes:
@@ -475,6 +478,6 @@ def todo_findings(toml_text: str, file_name: str = "consultation.toml") -> list[
         at = target + 1 if target is not None and "去掉行首" not in line else n
         key = lines[target].split("=")[0].strip() if target is not None and at != n else ""
         where = f"{file_name} 第{at}行" + (f"（{key}）" if key else "")
-        severity: Severity = "info" if "也可留空" in line else "warning"
-        findings.append(Finding(severity, "init-todo", f"{where}：{line[len(TODO) :]}", None, file_name))
+        severity: Severity = Severity.INFO if "也可留空" in line else Severity.WARNING
+        findings.append(Finding(severity, Code.INIT_TODO, f"{where}：{line[len(TODO) :]}", None, file_name))
     return findings

@@ -26,10 +26,11 @@ from consolidate.intake.replies import (
     on_behalf_of,
     proposes_change,
 )
+from consolidate.model import ColumnRole
 from consolidate.text.dates import parse_date
 from consolidate.text.normalise import fold, tidy
 
-Role = str  # seq, unit, opinion, reason, remark, clause, other
+Role = ColumnRole  # seq, unit, opinion, reason, remark, clause, other
 
 
 @dataclass(frozen=True)
@@ -69,18 +70,18 @@ class FormContent:
 
 
 _HEADER_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("seq", re.compile(r"^(?:序号|序|编号|序列号|No\.?|NO\.?)$")),
-    ("other", re.compile(r"^.{0,4}(?:处理意见|处理情况|采纳情况|是否采纳|采纳与否|办理情况|答复意见)$")),
-    ("clause", re.compile(
+    (ColumnRole.SEQ, re.compile(r"^(?:序号|序|编号|序列号|No\.?|NO\.?)$")),
+    (ColumnRole.OTHER, re.compile(r"^.{0,4}(?:处理意见|处理情况|采纳情况|是否采纳|采纳与否|办理情况|答复意见)$")),
+    (ColumnRole.CLAUSE, re.compile(
         r"^.{0,6}(?:条款|章节|条目|页码|位置|原文|涉及内容|修改内容|所在)(?:序号|内容|条款|章节|位置|及内容)?$"
     )),
-    ("opinion", re.compile(
+    (ColumnRole.OPINION, re.compile(
         r"^(?!无|没有|暂无|同意)(?:.{0,6})(?:意见|建议)(?:内容|建议)?(?:(?:及|和|与|、)(?:理由|依据|说明))?$"
         r"|^(?:建议)?修改(?:为|后)(?:内容|表述|条文)?$"
     )),
-    ("reason", re.compile(r"^.{0,4}(?:理由|依据|原因)(?:(?:及|和|与|、)(?:依据|说明|理由))?$")),
-    ("remark", re.compile(r"^备注(?:说明)?$")),
-    ("unit", re.compile(r"^(?:提出|反馈|填报|报送|意见)?单位(?:名称)?$")),
+    (ColumnRole.REASON, re.compile(r"^.{0,4}(?:理由|依据|原因)(?:(?:及|和|与|、)(?:依据|说明|理由))?$")),
+    (ColumnRole.REMARK, re.compile(r"^备注(?:说明)?$")),
+    (ColumnRole.UNIT, re.compile(r"^(?:提出|反馈|填报|报送|意见)?单位(?:名称)?$")),
 )  # fmt: skip
 
 
@@ -111,10 +112,10 @@ def _header_row(table: Table) -> tuple[int, dict[int, Role], dict[int, str]] | N
             if role:
                 roles[c] = role
                 names[c] = tidy(cell.text)
-        if "opinion" in roles.values() and len(roles) >= 2:
+        if ColumnRole.OPINION in roles.values() and len(roles) >= 2:
             for c, cell in enumerate(row):
                 if c not in roles and table.is_origin(r, c) and cell.text.strip():
-                    roles[c], names[c] = "other", tidy(cell.text)
+                    roles[c], names[c] = ColumnRole.OTHER, tidy(cell.text)
             return _sub_header(table, r, roles, names)
     return None
 
@@ -138,15 +139,20 @@ def _sub_header(
     for c, role in sub_roles.items():
         merged_roles[c] = role  # type: ignore[assignment]
         merged_names[c] = below[c]
-    if "opinion" not in merged_roles.values():
+    if ColumnRole.OPINION not in merged_roles.values():
         # 意见建议 over 修改内容 | 修改理由: the words under an opinion heading that are not its
         # reasons are the opinion, whatever they would mean as a heading of their own.
         for c in sorted(sub_roles):
             parent = table.rows[r][c].origin[1]
-            if roles.get(parent) == "opinion" and sub_roles[c] not in ("reason", "remark", "seq", "unit"):
-                merged_roles[c] = "opinion"
+            if roles.get(parent) == ColumnRole.OPINION and sub_roles[c] not in (
+                ColumnRole.REASON,
+                ColumnRole.REMARK,
+                ColumnRole.SEQ,
+                ColumnRole.UNIT,
+            ):
+                merged_roles[c] = ColumnRole.OPINION
                 break
-    if "opinion" not in merged_roles.values():
+    if ColumnRole.OPINION not in merged_roles.values():
         # Header words all the same, never a row of data; the upper row names the columns.
         return r + 1, roles, names
     return r + 1, merged_roles, merged_names
@@ -407,13 +413,13 @@ def _read_row(
         role = roles.get(c)
         if origin_row != r:
             # Vertical continuation: only the unit column's value carries down.
-            if role == "unit":
-                values.setdefault("unit", []).append(text)
+            if role == ColumnRole.UNIT:
+                values.setdefault(ColumnRole.UNIT, []).append(text)
             continue
         fresh_texts.append(text)
         if role is None:
-            role = roles.get(origin_col, "other")
-        if role == "other":
+            role = roles.get(origin_col, ColumnRole.OTHER)
+        if role == ColumnRole.OTHER:
             extras.append(f"{names.get(c, '')}：{text}" if names.get(c) else text)
         else:
             values.setdefault(role, []).append(text)
@@ -435,20 +441,20 @@ def _read_row(
         if _looks_like_footer(statement):
             read.lines_after.append(statement)
             return consumed
-        values = {"opinion": [statement]}
+        values = {ColumnRole.OPINION: [statement]}
         extras = []
-    if "unit" in values:
-        read.unit_cells.extend(v for v in values["unit"] if fold(v) not in _SAME_AS_ABOVE)
-        consumed.extend(values["unit"])
-    consumed.extend(v for v in values.get("seq", []) if _is_seq_number(v))
-    opinion = "\n".join(values.get("opinion", []))
-    reason = "\n".join(values.get("reason", []))
-    remark_parts = values.get("remark", []) + extras
-    seq = " ".join(values.get("seq", []))
+    if ColumnRole.UNIT in values:
+        read.unit_cells.extend(v for v in values[ColumnRole.UNIT] if fold(v) not in _SAME_AS_ABOVE)
+        consumed.extend(values[ColumnRole.UNIT])
+    consumed.extend(v for v in values.get(ColumnRole.SEQ, []) if _is_seq_number(v))
+    opinion = "\n".join(values.get(ColumnRole.OPINION, []))
+    reason = "\n".join(values.get(ColumnRole.REASON, []))
+    remark_parts = values.get(ColumnRole.REMARK, []) + extras
+    seq = " ".join(values.get(ColumnRole.SEQ, []))
     if seq and not _is_seq_number(seq):
         remark_parts.insert(0, f"序号：{seq}")
     remark = "\n".join(remark_parts)
-    clause_hint = "\n".join(values.get("clause", []))
+    clause_hint = "\n".join(values.get(ColumnRole.CLAUSE, []))
     where = f"{table.where}第{r + 1}行"
     if is_blank_mark(opinion) or (is_closing(opinion) and not (reason or clause_hint)):
         # "以上意见供参考" in the opinion column says nothing of its own.
@@ -479,7 +485,7 @@ def _read_row(
                 read.notes.append(f"{where}: 无修改意见，备注：{remark}")
                 consumed.append(remark)
             return consumed
-    unit_cell = values.get("unit", [""])[0]
+    unit_cell = values.get(ColumnRole.UNIT, [""])[0]
     if fold(unit_cell) in _SAME_AS_ABOVE and read.entries:
         unit_cell = read.entries[-1].unit_cell
     if _original_and_new(roles, names) and clause_hint and opinion and "“" not in opinion:
@@ -493,8 +499,8 @@ _SAME_AS_ABOVE = {"同上", "同左", "〃", '"', "同前"}
 
 
 def _original_and_new(roles: dict[int, Role], names: dict[int, str]) -> bool:
-    clause_names = [fold(names.get(c, "")) for c, role in roles.items() if role == "clause"]
-    opinion_names = [fold(names.get(c, "")) for c, role in roles.items() if role == "opinion"]
+    clause_names = [fold(names.get(c, "")) for c, role in roles.items() if role == ColumnRole.CLAUSE]
+    opinion_names = [fold(names.get(c, "")) for c, role in roles.items() if role == ColumnRole.OPINION]
     return any(n.startswith(("原文", "原条文", "原表述")) for n in clause_names) and any(
         n.startswith(("修改为", "修改后", "建议修改为")) for n in opinion_names
     )
@@ -551,7 +557,7 @@ def _spans_whole_row(table: Table, r: int) -> bool:
 
 
 def _only_in_seq(values: dict[Role, list[str]], extras: list[str]) -> bool:
-    return set(values) == {"seq"} and not extras and not _is_seq_number(values["seq"][0])
+    return set(values) == {ColumnRole.SEQ} and not extras and not _is_seq_number(values[ColumnRole.SEQ][0])
 
 
 def _is_seq_number(text: str) -> bool:

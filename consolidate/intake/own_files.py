@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from consolidate.documents.discover import FoundFile
+from consolidate.model import FileKind
 
 TOOL_MARK = "consolidate"  # written into the properties of every paper the tool makes
 _HEAD_BYTES = 64 * 1024
@@ -32,11 +33,11 @@ _JSON_KEYS = {"consultation", "units", "opinions"}
 def own_output_reason(found: FoundFile) -> str:
     """Why ``found`` is one of the tool's own papers, or ""."""
     try:
-        if found.kind == "docx":
+        if found.kind == FileKind.DOCX:
             return _docx_reason(found.path)
-        if found.kind == "sheet" and zipfile.is_zipfile(found.path):
+        if found.kind == FileKind.SHEET and zipfile.is_zipfile(found.path):
             return _xlsx_reason(found.path)
-        if found.path.suffix.lower() == ".json" or found.kind in ("text", "unknown"):
+        if found.path.suffix.lower() == ".json" or found.kind in (FileKind.TEXT, FileKind.UNKNOWN):
             return _json_reason(found.path)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, RuntimeError, EOFError):
         return ""

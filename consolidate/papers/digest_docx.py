@@ -6,7 +6,18 @@ from pathlib import Path
 from typing import Any
 
 from consolidate.analysis.summary import Counts, counts, summary_sentence
-from consolidate.model import ClauseGroup, Consolidation, Draft, LocatedEdit, Opinion, OpinionRow, Span
+from consolidate.model import (
+    FLAG_WORDS,
+    ClauseGroup,
+    Consolidation,
+    Draft,
+    Flag,
+    LocatedEdit,
+    Opinion,
+    OpinionRow,
+    Span,
+    Status,
+)
 from consolidate.papers import officedoc as od
 from consolidate.papers.team_notes import team_notes
 from consolidate.text.numerals import to_chinese
@@ -219,10 +230,9 @@ def _units_label(members: tuple[Opinion, ...]) -> str:
 
 
 _FLAG_LABELS = {
-    "national-wording": ("涉及国家原文表述", _RED),
-    "conflict": ("意见分歧", _RED),
-    "responsible-list": ("请求调整责任单位", _GREY),
-    "moved": ("人工调整归类", _GREY),
+    flag: (words.digest, _RED if words.pressing else _GREY)
+    for flag, words in FLAG_WORDS.items()
+    if words.digest
 }
 
 
@@ -233,7 +243,7 @@ def _row_cells(n: int, row: OpinionRow, draft: Draft | None) -> list[list[tuple[
     units: list[tuple[str, dict[str, Any]]] = []
     for k, opinion in enumerate(members):
         units.append((("\n" if k else "") + opinion.unit, {}))
-        if "responsible-unit" in opinion.flags:
+        if Flag.RESPONSIBLE_UNIT in opinion.flags:
             units.append(("（责任单位）", {"color": _GREY, "size": 10.5}))
     text: list[tuple[str, dict[str, Any]]] = _struck(first.text, row.struck)
     for other in members[1:]:
@@ -296,7 +306,7 @@ def _replies(document: Any, result: Consolidation, n: Counts) -> None:
             for r in result.listed_units
             if r.status == status
         ]
-        if not names and status == "needs_review":
+        if not names and status == Status.NEEDS_REVIEW:
             continue
         number += 1
         od.heading(document, f"（{to_chinese(number)}）{label}（{len(names)}个）", 2)

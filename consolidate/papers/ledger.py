@@ -24,7 +24,7 @@ from typing import Any
 from consolidate.analysis.summary import STATISTICS, Counts, counts, counts_from_statistics, statistics
 from consolidate.documents.writing import write_atomically
 from consolidate.errors import ConsolidateError
-from consolidate.model import DECISIONS, Consolidation, LedgerRow, Opinion
+from consolidate.model import DECISIONS, FLAG_WORDS, Consolidation, LedgerRow, Opinion
 from consolidate.papers.outputs import OutputError
 from consolidate.text.xmlsafe import clean
 
@@ -45,13 +45,7 @@ class LedgerError(ConsolidateError):
     """The ledger cannot be read; the message names the file and what is wrong."""
 
 
-_FLAG_WORDS = {
-    "national-wording": "涉及国家原文",
-    "conflict": "意见分歧",
-    "responsible-unit": "责任单位意见",
-    "responsible-list": "调整责任单位",
-    "moved": "人工调整归类",
-}
+_FLAG_WORDS = {flag: words.ledger for flag, words in FLAG_WORDS.items()}
 
 
 def opinion_row(opinion: Opinion, result: Consolidation) -> LedgerRow:
