@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -30,7 +30,7 @@ def _english_only(text: str) -> str | None:
     return t("", text) or None
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(t(f"错误：{message}", f"error: {message}"), err=True)
     sys.exit(1)
 
@@ -584,7 +584,7 @@ def _revision_for_report(rows: list[Any], ledger: Path, revised: Path, draft: Pa
                 )
             )
         try:
-            draft = load_consultation(found).draft_path  # type: ignore[arg-type]
+            draft = load_consultation(found).draft_path
         except ConsultationError as exc:
             _fail(str(exc))
         if draft is None:
@@ -595,7 +595,7 @@ def _revision_for_report(rows: list[Any], ledger: Path, revised: Path, draft: Pa
                 )
             )
     try:
-        old, new = load_draft(draft), load_draft(revised)  # type: ignore[arg-type]
+        old, new = load_draft(draft), load_draft(revised)
     except DraftError as exc:
         _fail(str(exc))
     return compare_revision(old, new, decided_from_ledger(rows))

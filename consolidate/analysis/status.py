@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from consolidate.model import Consultation, Finding, Opinion, Return, Unit, UnitReport
+from consolidate.model import Consultation, Finding, Opinion, Return, Status, Unit, UnitReport
 from consolidate.text.normalise import fold
 
 _CORRECTION = re.compile(r"更正|修改版|修订版|修正|最终|终稿|定稿|新版|第二版|v\d|V\d|\(\d\)|（\d）")
@@ -87,7 +87,7 @@ def assess_units(
                         unit.name, ret.file,
                     ))  # fmt: skip
             count = len(effective.opinions)
-            status = "opinions" if count else "no_opinion" if effective.no_opinion else "needs_review"
+            status: Status = "opinions" if count else "no_opinion" if effective.no_opinion else "needs_review"
             if unit.group == "未识别":  # a file of no unit, or of several: the clerk decides whose
                 status = "needs_review"
             late = is_late(effective, consultation.deadline)

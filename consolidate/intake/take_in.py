@@ -10,6 +10,7 @@ import hashlib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from consolidate.consultation.roster import Roster, clean_name
 from consolidate.documents.discover import FoundFile
@@ -18,7 +19,7 @@ from consolidate.documents.readers import UnreadableFile, read_document
 from consolidate.intake.cache import ResultCache, content_key
 from consolidate.intake.form import FormContent, FormEntry, interpret, is_template_text
 from consolidate.intake.identify import EVIDENCE_LABELS, Identification, ambiguity_finding, identify_return
-from consolidate.model import Draft, Finding, Opinion, Return, Unit
+from consolidate.model import Draft, Finding, Opinion, Return, Severity, Unit
 from consolidate.text.normalise import fold
 
 
@@ -59,7 +60,7 @@ def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = N
         return _mail_body(found, context)
     if found.kind not in _EDITABLE_KINDS:
         ident = identify_return(found.relative, context.roster, None, found.sender)
-        severity = "warning" if found.kind == "unknown" and ident.unit is None else "error"
+        severity: Severity = "warning" if found.kind == "unknown" and ident.unit is None else "error"
         finding = Finding(severity, f"{found.kind}-file", _KIND_ADVICE.get(found.kind, _KIND_ADVICE["unknown"]),
                           _name(ident.unit), found.relative)  # fmt: skip
         ret = _unreadable_return(found, ident) if found.kind != "unknown" or ident.unit else None
@@ -93,8 +94,8 @@ def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = N
         cache.put(key, cached)
     outcome, value = cached
     if outcome != "read":
-        return _unreadable(found, context, value)
-    content: FormContent = value
+        return _unreadable(found, context, cast(str, value))
+    content = cast(FormContent, value)
 
     if not content.table_found and not content.from_revisions:
         why = _consultation_document(content, context)

@@ -8,7 +8,7 @@ six blank rows.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from consolidate.model import Consultation, Unit
 from consolidate.papers import officedoc as od
@@ -64,9 +64,10 @@ def _xlsx_form(consultation: Consultation, unit: Unit, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = cast(Worksheet, workbook.active)  # a new workbook's one sheet
     sheet.title = "修改意见表"
     thin = Side(style="thin")
     border = Border(top=thin, bottom=thin, left=thin, right=thin)

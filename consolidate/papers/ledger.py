@@ -18,7 +18,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from consolidate.analysis.summary import counts, statistics
 from consolidate.documents.writing import write_atomically
@@ -573,10 +573,11 @@ def _save_new(rows: list[LedgerRow], result: Consolidation, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     style = _styles()
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = cast(Worksheet, workbook.active)  # a new workbook's one sheet
     sheet.title = SHEET
     for c, (name, width) in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=c, value=name)
