@@ -279,7 +279,7 @@ def _body_text(message: EmailMessage) -> str:
     if part is None:
         return ""
     try:
-        content = part.get_content()
+        content: str = part.get_content()
     except (LookupError, UnicodeDecodeError):
         content = cast(bytes, part.get_payload(decode=True) or b"").decode("gb18030", "replace")
     if part.get_content_type() == "text/html":
