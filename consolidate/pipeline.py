@@ -38,7 +38,7 @@ class ReturnsFolderError(Exception):
     """The returns folder itself cannot be read."""
 
 
-def consolidate(
+def consolidate(  # noqa: C901 -- split in the seams branch
     consultation: Consultation,
     returns_dir: Path,
     progress: Callable[[int, int], None] | None = None,

@@ -50,7 +50,7 @@ _EVIDENCE = {**EVIDENCE_LABELS, "on-behalf": "代复说明（受……委托/代
 _EDITABLE_KINDS = {"docx", "sheet", "html", "csv", "text", "word"}
 
 
-def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = None) -> Intake:
+def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = None) -> Intake:  # noqa: C901 -- split in the readonce branch
     """Read one file. ``converted`` is the .docx LibreOffice made of a legacy file."""
     if found.kind == "image":
         return _stamped(found, context, None)
