@@ -22,7 +22,8 @@ import importlib
 import os
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import click
 
@@ -266,7 +267,7 @@ class HelpFormatter(click.HelpFormatter):
             for line in wrap(" ".join(x.strip() for x in paragraph.splitlines()), width):
                 self.write(f"{indent}{line}\n")
 
-    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:  # type: ignore[no-untyped-def]
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         rows = list(rows)
         first_col = min(max((display_width(r[0]) for r in rows), default=0), col_max) + col_spacing
         for first, second in rows:
@@ -293,7 +294,7 @@ class Command(click.Command):
 
     context_class = Context
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", t("[选项]", "[OPTIONS]"))
         super().__init__(*args, **kwargs)
 
@@ -302,11 +303,11 @@ class Group(click.Group):
     context_class = Context
     command_class = Command
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", t("[选项]", "[OPTIONS]"))
         kwargs.setdefault("subcommand_metavar", t("命令 [参数]...", "COMMAND [ARGS]..."))
         super().__init__(*args, **kwargs)
 
-    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         forgive_unencodable_output()
         return super().main(*args, **kwargs)

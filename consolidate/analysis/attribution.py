@@ -391,12 +391,7 @@ def _attribute(text: str, index: ClauseIndex | None, hint: str, reason: str, con
             return placed
 
     if refs:
-        refined = _refine(refs, quoted_ids, index)
-        if quoted_ids and not any(index.within(q, r) or index.within(r, q) for q in quoted_ids for r in refs):
-            return Placement(tuple(refined), SELF_CONTRADICTING, Method.REFERENCE_QUOTED_ELSEWHERE)
-        if not complete and refined == refs:
-            return Placement(tuple(refined), SELF_CONTRADICTING, Method.REFERENCE_NOT_IN_DRAFT)
-        return Placement(tuple(refined), NAMED_OUTRIGHT, Method.REFERENCE)
+        return _by_reference(refs, complete, quoted_ids, index)
     if _ANNEX_CLAUSE in folded:
         return Placement((), WEAK, Method.WHOLE_DOCUMENT_ANNEX)
     if _THROUGHOUT.search(folded) or len(quoted_ids) >= 3:
@@ -424,6 +419,18 @@ def _attribute(text: str, index: ClauseIndex | None, hint: str, reason: str, con
             placed.method.citing_another_document(),
         )
     return placed
+
+
+def _by_reference(refs: list[str], complete: bool, quoted_ids: list[str], index: ClauseIndex) -> Placement:
+    """An opinion that names its clause (第三条, 七（二）): narrowed to the clause inside it
+    that a quotation pins down, and less sure when the quotation points elsewhere or part
+    of the reference is not in the draft."""
+    refined = _refine(refs, quoted_ids, index)
+    if quoted_ids and not any(index.within(q, r) or index.within(r, q) for q in quoted_ids for r in refs):
+        return Placement(tuple(refined), SELF_CONTRADICTING, Method.REFERENCE_QUOTED_ELSEWHERE)
+    if not complete and refined == refs:
+        return Placement(tuple(refined), SELF_CONTRADICTING, Method.REFERENCE_NOT_IN_DRAFT)
+    return Placement(tuple(refined), NAMED_OUTRIGHT, Method.REFERENCE)
 
 
 def _from_clause_column(hint: str, index: ClauseIndex, quoted_in_text: list[str]) -> Placement | None:

@@ -93,7 +93,7 @@ def _assess_unit(unit: Unit, mine: list[Return], deadline: dt.datetime) -> Asses
         read = _read_reply(unit, readable, stamped_read, newest(candidates), deadline)
     else:
         read = _Reply(
-            "needs_review" if editable or stamped else "missing",
+            Status.NEEDS_REVIEW if editable or stamped else Status.MISSING,
             findings=_unreadable_only(unit, editable, stamped),
         )
     findings = list(read.findings)
@@ -140,7 +140,7 @@ def _read_reply(
                 unit.name, ret.file,
             ))  # fmt: skip
     count = len(effective.opinions)
-    status: Status = "opinions" if count else "no_opinion" if effective.no_opinion else "needs_review"
+    status = Status.OPINIONS if count else Status.NO_OPINION if effective.no_opinion else Status.NEEDS_REVIEW
     if unit.group == "未识别":  # a file of no unit, or of several: the clerk decides whose
         status = Status.NEEDS_REVIEW
     if effective.copy == CopyKind.STAMPED:

@@ -20,10 +20,10 @@ from dataclasses import dataclass, fields
 from consolidate.model import Consolidation, Status
 
 STATUS_LABELS = {
-    "opinions": "提出意见",
-    "no_opinion": "无修改意见",
-    "missing": "未反馈",
-    "needs_review": "待核实",
+    Status.OPINIONS: "提出意见",
+    Status.NO_OPINION: "无修改意见",
+    Status.MISSING: "未反馈",
+    Status.NEEDS_REVIEW: "待核实",
 }
 
 

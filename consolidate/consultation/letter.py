@@ -224,10 +224,10 @@ def _title_start(head: list[str], start: int, end: int) -> int:
 
 
 def _draft_title(title_line: str, text: str) -> str:
-    quoted = re.findall(r"《([^《》]+)》", title_line)
+    quoted: list[str] = re.findall(r"《([^《》]+)》", title_line)
     if quoted:
         return max(quoted, key=lambda q: ("征求意见" in q or "草案" in q, len(q)))
-    in_text = re.findall(r"《([^《》]+(?:征求意见稿|草案|送审稿)[^《》]*)》", text)
+    in_text: list[str] = re.findall(r"《([^《》]+(?:征求意见稿|草案|送审稿)[^《》]*)》", text)
     if in_text:
         return in_text[0]
     bare = re.search(r"关于征求(.+?)(?:修改)?意见的(?:函|通知)", title_line)

@@ -225,10 +225,10 @@ def find_converter(system: str | None = None) -> Converter | None:
 
 def _com_dispatch() -> Callable[[str], Any] | None:
     try:
-        from win32com.client import DispatchEx  # type: ignore[import-not-found]
+        from win32com.client import DispatchEx
     except ImportError:
         return None
-    return DispatchEx  # type: ignore[no-any-return]
+    return DispatchEx
 
 
 def _com_registered(prog_id: str) -> bool:

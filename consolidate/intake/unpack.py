@@ -17,6 +17,7 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path, PurePosixPath
+from typing import cast
 
 from consolidate.codes import Code, Severity
 from consolidate.documents.discover import CONTAINERS, FoundFile, ignore_reason, sniff
@@ -237,7 +238,7 @@ def _message_files(
                 children.extend(_message_files(inner, found, target / f"m{n}", result))
             continue
         filename = part.get_filename() or f"附件{n}"
-        payload = part.get_payload(decode=True) or b""
+        payload = cast(bytes, part.get_payload(decode=True) or b"")
         base = PurePosixPath(filename.replace("\\", "/")).name
         shown = f"{found.relative}/{_safe_display(base)}"
         why = ignore_reason(Path(base))
@@ -283,9 +284,9 @@ def _body_text(message: EmailMessage) -> str:
     if part is None:
         return ""
     try:
-        content = part.get_content()
+        content: str = part.get_content()
     except (LookupError, UnicodeDecodeError):
-        content = (part.get_payload(decode=True) or b"").decode("gb18030", "replace")
+        content = cast(bytes, part.get_payload(decode=True) or b"").decode("gb18030", "replace")
     if part.get_content_type() == "text/html":
         from lxml import html
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from consolidate.analysis.summary import STATISTICS, Counts, counts, counts_from_statistics, statistics
 from consolidate.documents.writing import write_atomically
@@ -598,10 +598,11 @@ def _save_new(rows: list[LedgerRow], result: Consolidation, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     style = _styles()
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = cast(Worksheet, workbook.active)  # a new workbook's one sheet
     sheet.title = SHEET
     for c, (name, width) in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=c, value=name)

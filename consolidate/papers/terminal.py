@@ -18,7 +18,12 @@ from consolidate.papers.plain_text import LEGEND, SEVERITY_LABELS, UNIT_HEADERS,
 if TYPE_CHECKING:
     from rich.console import Console
 
-_STATUS_STYLE = {"opinions": "green", "no_opinion": "cyan", "missing": "red", "needs_review": "yellow"}
+_STATUS_STYLE = {
+    Status.OPINIONS: "green",
+    Status.NO_OPINION: "cyan",
+    Status.MISSING: "red",
+    Status.NEEDS_REVIEW: "yellow",
+}
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 _INDENT = "      "
 

@@ -27,7 +27,7 @@ def read_pdf(path: Path) -> SourceDocument:
             for number, page in enumerate(pdf.pages[:MAX_PAGES], start=1):
                 tables = page.find_tables()
                 boxes = [t.bbox for t in tables]
-                outside = page.filter(lambda obj, boxes=boxes: not _inside(obj, boxes))
+                outside = page.filter(lambda obj, boxes=boxes: not _inside(obj, boxes))  # type: ignore[misc]  # mypy cannot infer a lambda with a default
                 for line in (outside.extract_text() or "").splitlines():
                     if line.strip():
                         blocks.append(TextLine(line, f"第{number}页"))

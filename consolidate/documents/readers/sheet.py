@@ -7,6 +7,7 @@ which forms use for the title, the header line and a unit cell spanning several 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from consolidate.documents.document import Cell, SourceDocument, Table, TextLine, UnreadableFile
@@ -55,7 +56,7 @@ def cell_text(value: object) -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
-def _grid(values: list[list[object]], merged: list, where: str) -> Table:
+def _grid(values: Sequence[Sequence[object]], merged: list, where: str) -> Table:
     width = max((len(row) for row in values), default=0)
     texts = [[cell_text(v) for v in row] + [""] * (width - len(row)) for row in values]
     origins = [[(r, c) for c in range(width)] for r in range(len(texts))]
