@@ -195,7 +195,8 @@ def _place_all(opinions: tuple[Opinion, ...], consultation: Consultation) -> Opi
         return OpinionsStep(placed)
     try:
         overrides = load_overrides(overrides_path)
-        placed, override_findings = apply_overrides(placed, overrides, consultation.draft)
+        overridden = apply_overrides(placed, overrides, consultation.draft)
+        placed, override_findings = overridden.opinions, list(overridden.findings)
         override_findings += [
             Finding(Severity.WARNING, Code.SETTINGS_ENCODING, n, None, OVERRIDES) for n in overrides.notes
         ]
@@ -207,7 +208,8 @@ def _place_all(opinions: tuple[Opinion, ...], consultation: Consultation) -> Opi
 def _for_the_papers(result: Consolidation) -> Consolidation:
     """The result made safe for the XML writers, its groups laid out for the meeting on
     that safe text, and its findings in the order the clerk reads them."""
-    result, dirty = clean_for_xml(result)
+    cleaned = clean_for_xml(result)
+    result, dirty = cleaned.result, cleaned.dirty_files
     findings = list(result.findings)
     for file in sorted(dirty):
         findings.append(Finding(Severity.WARNING, Code.CONTROL_CHARACTERS,

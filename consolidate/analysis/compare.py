@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from consolidate.model import Clause, Draft
 from consolidate.text.normalise import fold
@@ -335,7 +336,15 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
 _WORD = re.compile(r"[A-Za-z0-9.%]+|\s+|.", re.S)
 
 
-def word_diff(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+class WordDiff(NamedTuple):
+    """Two texts compared: the old one's segments (deletions marked) and the new one's
+    (insertions marked)."""
+
+    old: tuple[Segment, ...]
+    new: tuple[Segment, ...]
+
+
+def word_diff(old: str, new: str) -> WordDiff:
     """Character-level comparison (Chinese has no spaces to split words at), cleaned so
     that a single unchanged character between two changes does not chop the reading:
     returns the old text's segments (deletions marked) and the new text's (insertions)."""
@@ -356,7 +365,7 @@ def word_diff(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, .
             _append(left, Segment(old_part, "deleted"))
         if new_part:
             _append(right, Segment(new_part, "inserted"))
-    return tuple(left), tuple(right)
+    return WordDiff(tuple(left), tuple(right))
 
 
 def _absorb_short_equals(

@@ -67,9 +67,15 @@ def load_overrides(path: Path) -> Overrides:
     return Overrides(moves, duplicates, (decoded.note,) if decoded.note else ())
 
 
-def apply_overrides(
-    opinions: tuple[Opinion, ...], overrides: Overrides, draft: Draft | None
-) -> tuple[tuple[Opinion, ...], list[Finding]]:
+@dataclass(frozen=True)
+class Overridden:
+    """The opinions as the clerk moved and merged them, and what could not be applied."""
+
+    opinions: tuple[Opinion, ...]
+    findings: tuple[Finding, ...]
+
+
+def apply_overrides(opinions: tuple[Opinion, ...], overrides: Overrides, draft: Draft | None) -> Overridden:
     """Move and merge opinions as the clerk decided; unknown ids become findings."""
     known = {o.id for o in opinions}
     findings: list[Finding] = []
@@ -95,7 +101,7 @@ def apply_overrides(
         if opinion.id in overrides.duplicates and overrides.duplicates[opinion.id] in known:
             opinion = dataclasses.replace(opinion, duplicate_of=overrides.duplicates[opinion.id])
         result.append(opinion)
-    return tuple(result), findings
+    return Overridden(tuple(result), tuple(findings))
 
 
 def _clause_id(written: str, draft: Draft | None) -> str:

@@ -261,9 +261,7 @@ def _reference_year(reference: str) -> dt.date | None:
     return dt.date(int(year.group(0)), 1, 1) if year else None
 
 
-def _addressee_units(
-    head: list[str], after: int, place: ad.Place
-) -> tuple[list[ad.ListedUnit], list[Finding], str]:
+def _addressee_units(head: list[str], after: int, place: ad.Place) -> ad.Addressed:
     """The units the 主送 line names or stands for (generic 各有关单位 names none), and the
     line's one generic phrase (省政府有关部门、直属机构) if it has one: the annex says who it is."""
     at = next(
@@ -275,7 +273,7 @@ def _addressee_units(
         None,
     )
     if at is None:
-        return [], [], ""
+        return ad.Addressed([], [], "")
     start = at
     # A 主送 wrapped onto several lines: earlier lines end in a separator or are lists themselves.
     while start > after and not re.search(r"[。！？]", head[start - 1]) and len(head[start - 1]) < 80:
@@ -286,7 +284,7 @@ def _addressee_units(
     line = re.sub(r"[:：]$", "", "".join(head[start : at + 1]))
     items = [p for piece in re.split(r"[，,；;]", line) for p in ad.split_items(piece)]
     if not all(_ORGANISATION.search(item) or ad.is_collective(item) or ad.is_generic(item) for item in items):
-        return [], [], ""  # 现将有关事项通知如下： is no 主送
+        return ad.Addressed([], [], "")  # 现将有关事项通知如下： is no 主送
     return ad.addressee_units(line, place)
 
 
