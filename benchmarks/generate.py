@@ -8,11 +8,12 @@ return, one return in ten saying only 无修改意见, and a *campaign* — some
 small rewordings of 20 stock opinions about the same sentences of the draft, which is what
 happens when units copy from each other or from their line ministry.
 
-Speed matters (10,000 returns should take seconds, not minutes), so python-docx and openpyxl
-are each called once, to build a template; every return is then that template zip with its
+Speed matters (10,000 returns should take seconds, not minutes), so the blank form the tool
+prints (`consolidate.papers.forms`) is written once as .docx and once as .xlsx, with markers
+where a unit writes, as a template; every return is then that template zip with its
 ``word/document.xml`` (or ``xl/worksheets/sheet1.xml`` + ``xl/sharedStrings.xml``) produced by
 string templating and appended with `zipfile`. The result is a valid Office file of the same
-shape python-docx/openpyxl (and the repository's sample) would write.
+shape the repository's sample has: the tool's blank form, filled in.
 
 Everything is decided by ``random.Random(seed)``, zip timestamps and file mtimes are fixed, so
 the same ``(n, seed)`` gives byte-identical files.
@@ -34,7 +35,7 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: returns built on consolidate.papers.forms' blank form
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "gx-2023-57"
 FIXED_ZIP_TIME = (2023, 3, 20, 9, 0, 0)
@@ -520,36 +521,12 @@ class DocxTemplate:
 
 @cache
 def docx_template() -> DocxTemplate:
-    """Build the blank form once with python-docx (landscape, Table Grid, 仿宋 cells)."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
+    """Write the blank form once, markers in its header line, first row and the line below."""
+    from consolidate.papers.forms import FormLayout, form_document
 
-    def para(container, text: str, size: float, font: str = "仿宋_GB2312", bold: bool = False, center=False):
-        p = container.add_paragraph() if hasattr(container, "add_paragraph") else container
-        if center:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = p.add_run(text)
-        run.font.name, run.font.size, run.font.bold = font, Pt(size), bold
-        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
-        return p
-
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
-    para(doc, "附件3", 16, "黑体")
-    para(doc, "修改意见表", 22, "方正小标宋简体", center=True)
-    para(doc, "@@HEADER@@", 14)
-    table = doc.add_table(rows=3, cols=5)
-    table.style = doc.styles["Table Grid"]
-    for cell, name in zip(table.rows[0].cells, ("序号", "单位", "修改意见", "修改理由", "备注")):
-        para(cell.paragraphs[0], name, 12, bold=True, center=True)
-    for c, cell in enumerate(table.rows[1].cells):
-        para(cell.paragraphs[0], f"@@C{c}@@", 12)
-    para(doc, "@@BELOW@@", 14)
+    doc = form_document(FormLayout(header_lines=("@@HEADER@@",), blank_rows=2, below=("@@BELOW@@",)))
+    for c, cell in enumerate(doc.tables[0].rows[1].cells):
+        cell.paragraphs[0].add_run(f"@@C{c}@@")
     doc.core_properties.author = "Administrator"
     doc.core_properties.last_modified_by = "Administrator"
     buffer = io.BytesIO()
@@ -596,8 +573,11 @@ class XlsxTemplate:
     zip_bytes: bytes
     sheet_head: str
     sheet_tail: str
+    style_annex: str
     style_title: str
+    style_line: str
     style_header: str
+    style_number: str
     style_cell: str
 
     def parts(self, form: Form) -> tuple[bytes, bytes]:
@@ -611,9 +591,9 @@ class XlsxTemplate:
             return str(strings.setdefault(text, len(strings)))
 
         rows = [
-            f'<row r="1"><c r="A1" t="s"><v>{s("附件3")}</v></c></row>',
+            f'<row r="1"><c r="A1" s="{self.style_annex}" t="s"><v>{s("附件3")}</v></c></row>',
             f'<row r="2"><c r="A2" s="{self.style_title}" t="s"><v>{s("修改意见表")}</v></c></row>',
-            f'<row r="3"><c r="A3" t="s"><v>{s(f"单位名称（盖章）：{form.header_unit}    填表时间：{form.date}")}</v></c></row>',
+            f'<row r="3"><c r="A3" s="{self.style_line}" t="s"><v>{s(f"单位名称（盖章）：{form.header_unit}    填表时间：{form.date}")}</v></c></row>',
         ]
         cells = "".join(
             f'<c r="{col}4" s="{self.style_header}" t="s"><v>{s(name)}</v></c>'
@@ -623,7 +603,7 @@ class XlsxTemplate:
         r = 4
         for n, row in enumerate(form.rows, start=1):
             r = 4 + n
-            cells = f'<c r="A{r}" s="{self.style_cell}"><v>{n}</v></c>'
+            cells = f'<c r="A{r}" s="{self.style_number}"><v>{n}</v></c>'
             for col, value in zip("BCDE", (row.unit, row.opinion, row.reason, row.remark)):
                 if value:
                     cells += f'<c r="{col}{r}" s="{self.style_cell}" t="s"><v>{s(value)}</v></c>'
@@ -647,30 +627,14 @@ class XlsxTemplate:
 
 @cache
 def xlsx_template() -> XlsxTemplate:
-    """Build the blank workbook once with openpyxl; add the shared-strings part Excel writes."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
+    """Write the blank form's sheet once (one filled row to take the cell style from); add
+    the shared-strings part Excel writes."""
+    from consolidate.papers.forms import FormLayout, form_workbook
 
-    wb = Workbook()
+    wb, _ = form_workbook(FormLayout(header_lines=("@@HEADER@@",), blank_rows=1))
     ws = wb.active
-    ws.title = "修改意见表"
-    thin = Side(style="thin")
-    box = Border(top=thin, bottom=thin, left=thin, right=thin)
-    ws["A1"] = "附件3"
-    ws["A2"] = "修改意见表"
-    ws.merge_cells("A2:E2")
-    ws["A2"].font = Font(name="方正小标宋简体", size=20)
-    ws["A2"].alignment = Alignment(horizontal="center")
-    ws["A3"] = "@@HEADER@@"
-    ws.merge_cells("A3:E3")
-    for c, name in enumerate(("序号", "单位", "修改意见", "修改理由", "备注"), start=1):
-        cell = ws.cell(row=4, column=c, value=name)
-        cell.font, cell.border = Font(bold=True), box
     for c in range(1, 6):
-        cell = ws.cell(row=5, column=c, value="x")
-        cell.alignment, cell.border = Alignment(wrap_text=True, vertical="top"), box
-    for col, width in zip("ABCDE", (6, 22, 50, 40, 12)):
-        ws.column_dimensions[col].width = width
+        ws.cell(row=5, column=c, value="x")
     wb.properties.creator = "Administrator"
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -711,9 +675,12 @@ def xlsx_template() -> XlsxTemplate:
         ),
         sheet_head=sheet[:start],
         sheet_tail=sheet[end:],
+        style_annex=style("A1"),
         style_title=style("A2"),
+        style_line=style("A3"),
         style_header=style("A4"),
-        style_cell=style("A5"),
+        style_number=style("A5"),
+        style_cell=style("B5"),
     )
 
 

@@ -4,25 +4,37 @@ Exit status: 0 the run completed (findings do not change it), 1 it could not (ba
 consultation file, unreadable folder, output not writable, decisions missing in the
 ledger), 2 usage errors.
 
+The library comes only through the package face (``import consolidate as api``), whose
+names load their modules on first use, so ``consolidate --help`` never waits for lxml or
+python-docx. Every error the library raises about the clerk's files is a
+`consolidate.ConsolidateError`; `_Commands.invoke` turns it into "错误：…" and status 1 in
+one place, so a command only says what it adds (e.g. that nothing was written yet).
+
 Everything it prints is Chinese unless English is asked for (see `consolidate.i18n`):
 help texts are chosen when this module is imported, messages when they are printed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
-from consolidate import __version__
+import consolidate as api
 from consolidate.i18n import Group, install_click_catalogue, t
 
 install_click_catalogue()
 
-_RETURNS_DIR = t("反馈文件夹", "RETURNS_DIR")
+Decorated = TypeVar("Decorated", bound=Callable[..., Any])
+
+#: appended to a refusal that came before any output was touched
+NOTHING_WRITTEN = "（未写入任何文件）"
 
 
 def _english_only(text: str) -> str | None:
@@ -30,62 +42,109 @@ def _english_only(text: str) -> str | None:
     return t("", text) or None
 
 
-def _fail(message: str) -> None:
-    click.echo(t(f"错误：{message}", f"error: {message}"), err=True)
-    sys.exit(1)
+def _error_line(message: str) -> str:
+    return t(f"错误：{message}", f"error: {message}")
 
 
-@click.group(
-    cls=Group,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    help=t(
-        """汇总各单位反馈的修改意见表，写出按条款归类的修改意见汇总表。
-
-        \b
-        consolidate init 来函 -o 文件夹        从征求意见函生成配置文件和 returns 文件夹
-        consolidate forms -c 配置文件 -o 文件夹  为每个单位生成预填单位名称的修改意见表
-        consolidate status 反馈文件夹          查看哪些单位已反馈、哪些未反馈
-        consolidate chase 反馈文件夹           需要催报的单位和催报通知
-        consolidate digest 反馈文件夹          会议用修改意见汇总表（加 --ledger 写处理台账）
-        consolidate report 台账 -o 文件        会后根据台账写出意见采纳情况说明
-        consolidate compare 原稿 修改稿 --ledger 台账  修改对照表，并核对采纳的意见是否已体现
-
-        每个命令的详细用法：consolidate 命令 --help。英文界面：设置环境变量 CONSOLIDATE_LANG=en。
-        """,
-        """Consolidate the opinion forms (修改意见表) units returned on a draft.
-
-        \b
-        consolidate init LETTER -o DIR        set up a consultation from the letter
-        consolidate forms -c FILE -o DIR      pre-filled forms for every unit
-        consolidate status RETURNS_DIR        who has and has not replied
-        consolidate chase RETURNS_DIR         whom to chase, with a message for each
-        consolidate digest RETURNS_DIR        the Word digest for the meeting (+ --ledger)
-        consolidate report LEDGER -o FILE     the adoption report from the decisions
-        consolidate compare OLD NEW --ledger LEDGER  the 修改对照表, with the decisions checked
-
-        Chinese is the default; CONSOLIDATE_LANG=zh forces it, CONSOLIDATE_LANG=en or an en_* locale gives English.
-        """,
-    ),
-)
-@click.version_option(__version__, "-V", "--version", prog_name="consolidate")
-def main() -> None:
-    from consolidate.console import make_streams_safe
-    from consolidate.runs import stop_signals_as_interrupts
-
-    make_streams_safe()
-    stop_signals_as_interrupts()
+#: what the operating system's refusals mean, for an OSError that names a file
+_OS_REASONS = {
+    errno.ENOENT: ("不存在", "does not exist"),
+    errno.EACCES: ("没有权限", "permission denied"),
+    errno.EPERM: ("没有权限", "permission denied"),
+    errno.ENOTDIR: ("路径中有一段是文件而不是文件夹", "part of the path is a file, not a folder"),
+    errno.EISDIR: ("这是文件夹，不是文件", "is a folder, not a file"),
+    errno.EEXIST: ("已存在", "already exists"),
+    errno.ENOSPC: ("磁盘空间不足", "no space left on the disk"),
+    errno.EROFS: ("所在磁盘只读", "read-only file system"),
+}
 
 
-_consultation_option = click.option(
-    "-c",
-    "--consultation",
-    "consultation_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar=t("配置文件", "FILE"),
-    help=t(
-        "征求意见配置文件 consultation.toml（缺省：在反馈文件夹及其上级文件夹中找）。",
-        "consultation.toml (default: the nearest one in RETURNS_DIR or its parents).",
-    ),
+class _Commands(Group):
+    """The command group; the one place a library error becomes a message and status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except api.ConsolidateError as exc:
+            click.echo(_error_line(str(exc)), err=True)
+            ctx.exit(1)
+        except OSError as exc:
+            # A folder that cannot be made or a file that cannot be written, named by the
+            # system: the clerk gets the name and the reason, not a traceback. A broken
+            # pipe (output piped into `head`) is click's to handle, and an OSError naming
+            # no file is a bug to report, so both go on.
+            if exc.errno == errno.EPIPE or exc.filename is None:
+                raise
+            zh, en = _OS_REASONS.get(exc.errno or 0, (exc.strerror or str(exc),) * 2)
+            click.echo(_error_line(t(f"{exc.filename}：{zh}", f"{exc.filename}: {en}")), err=True)
+            ctx.exit(1)
+
+
+@contextlib.contextmanager
+def _adding(note: str) -> Iterator[None]:
+    """Add to a library error what only the command knows, e.g. that nothing was written yet."""
+    try:
+        yield
+    except api.ConsolidateError as exc:
+        raise api.ConsolidateError(f"{exc}{note}") from exc
+
+
+def _options(*decorators: Callable[[Decorated], Decorated]) -> Callable[[Decorated], Decorated]:
+    """Several click decorators as one, listed in the order ``--help`` shows them."""
+
+    def apply(command: Decorated) -> Decorated:
+        for decorator in reversed(decorators):
+            command = decorator(command)
+        return command
+
+    return apply
+
+
+# ---------------------------------------------------------------- options shared by the commands
+
+_FILE = click.Path(dir_okay=False, path_type=Path)
+_EXISTING_FILE = click.Path(dir_okay=False, exists=True, path_type=Path)
+_FOLDER = click.Path(file_okay=False, path_type=Path)
+
+
+def _input_argument(name: str, zh: str, en: str) -> Callable[[Decorated], Decorated]:
+    """A file the command reads, which must exist (explained in the command's own help)."""
+    return click.argument(name, type=_EXISTING_FILE, metavar=t(zh, en))
+
+
+def _consultation_option(near_zh: str, near_en: str) -> Callable[[Decorated], Decorated]:
+    return click.option(
+        "-c",
+        "--consultation",
+        "consultation_path",
+        type=_FILE,
+        metavar=t("配置文件", "FILE"),
+        help=t(
+            f"征求意见配置文件 consultation.toml（缺省：在{near_zh}及其上级文件夹中找）。",
+            f"consultation.toml (default: the nearest one in {near_en} or its parents).",
+        ),
+    )
+
+
+def _output_option(
+    zh: str, en: str, default: Path | None = None, folder: bool = False
+) -> Callable[[Decorated], Decorated]:
+    """``-o``: the file (or, for ``folder``, the folder) the command writes."""
+    return click.option(
+        "-o",
+        "--output",
+        *(["folder"] if folder else []),
+        type=_FOLDER if folder else _FILE,
+        default=default,
+        show_default=default is not None,
+        metavar=t("文件夹", "DIR") if folder else t("文件", "FILE"),
+        help=t(zh, en),
+    )
+
+
+_reading_returns = _options(
+    click.argument("returns_dir", type=_FOLDER, metavar=t("反馈文件夹", "RETURNS_DIR")),
+    _consultation_option("反馈文件夹", "RETURNS_DIR"),
 )
 _verbose_option = click.option(
     "-v",
@@ -133,30 +192,67 @@ _no_cache_option = click.option(
 )
 
 
+@click.group(
+    cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=t(
+        """汇总各单位反馈的修改意见表，写出按条款归类的修改意见汇总表。
+
+        \b
+        consolidate init 来函 -o 文件夹        从征求意见函生成配置文件和 returns 文件夹
+        consolidate forms -c 配置文件 -o 文件夹  为每个单位生成预填单位名称的修改意见表
+        consolidate status 反馈文件夹          查看哪些单位已反馈、哪些未反馈
+        consolidate chase 反馈文件夹           需要催报的单位和催报通知
+        consolidate digest 反馈文件夹          会议用修改意见汇总表（加 --ledger 写处理台账）
+        consolidate report 台账 -o 文件        会后根据台账写出意见采纳情况说明
+        consolidate compare 原稿 修改稿 --ledger 台账  修改对照表，并核对采纳的意见是否已体现
+
+        每个命令的详细用法：consolidate 命令 --help。英文界面：设置环境变量 CONSOLIDATE_LANG=en。
+        """,
+        """Consolidate the opinion forms (修改意见表) units returned on a draft.
+
+        \b
+        consolidate init LETTER -o DIR        set up a consultation from the letter
+        consolidate forms -c FILE -o DIR      pre-filled forms for every unit
+        consolidate status RETURNS_DIR        who has and has not replied
+        consolidate chase RETURNS_DIR         whom to chase, with a message for each
+        consolidate digest RETURNS_DIR        the Word digest for the meeting (+ --ledger)
+        consolidate report LEDGER -o FILE     the adoption report from the decisions
+        consolidate compare OLD NEW --ledger LEDGER  the 修改对照表, with the decisions checked
+
+        Chinese is the default; CONSOLIDATE_LANG=zh forces it, CONSOLIDATE_LANG=en or an en_* locale gives English.
+        """,
+    ),
+)
+@click.version_option(api.__version__, "-V", "--version", prog_name="consolidate")
+def main() -> None:
+    # SIGTERM and SIGHUP unwind like Ctrl-C, so no output is left half-written. (Streams that
+    # cannot encode a character print "?" instead: i18n.Group.main sees to that.)
+    api.stop_signals_as_interrupts()
+
+
+# ---------------------------------------------------------------- the run, and its summary
+
+
 def _exit_if_strict(result: Any, strict: bool) -> None:
     if strict and any(f.severity == "error" for f in result.findings):
         click.echo(
-            t("错误：--strict：存在“错误”级别的问题", "error: --strict: error findings present"), err=True
+            _error_line(t("--strict：存在“错误”级别的问题", "--strict: error findings present")), err=True
         )
         sys.exit(1)
 
 
 def _load(consultation_path: Path | None, near: Path) -> Any:
-    from consolidate.consultation.settings import ConsultationError, find_consultation, load_consultation
-
-    path = consultation_path or find_consultation(near)
+    path = consultation_path or api.find_consultation(near)
     if path is None:
-        _fail(
+        raise api.ConsolidateError(
             t(
                 f"在 {near} 及其上级文件夹中找不到 consultation.toml：请用 -c 指定配置文件，"
                 "或先用 consolidate init 从征求意见函生成",
                 f"no consultation.toml in {near} or its parents: pass -c, or create one with consolidate init",
             )
         )
-    try:
-        return load_consultation(path)
-    except ConsultationError as exc:
-        _fail(str(exc))
+    return api.load_consultation(path)
 
 
 def _run(
@@ -166,27 +262,24 @@ def _run(
     no_cache: bool = False,
     previous: Path | None = None,
 ) -> Any:
-    from consolidate.pipeline import ReturnsFolderError, consolidate
-
     if not returns_dir.is_dir():
-        _fail(t(f"{returns_dir}：文件夹不存在或不是文件夹，请检查路径", f"{returns_dir}: not a folder"))
+        raise api.ConsolidateError(
+            t(f"{returns_dir}：文件夹不存在或不是文件夹，请检查路径", f"{returns_dir}: not a folder")
+        )
     consultation = _load(consultation_path, returns_dir)
-    try:
-        if not show_progress:
-            return consolidate(consultation, returns_dir, use_cache=not no_cache, previous=previous)
-        from rich.progress import Progress
+    if not show_progress:
+        return api.consolidate(consultation, returns_dir, use_cache=not no_cache, previous=previous)
+    from rich.progress import Progress
 
-        with Progress(transient=True, console=_console(to_stderr=True, fmt="rich")) as bar:
-            task = bar.add_task(t("读取反馈文件", "reading returns"), total=None)
+    with Progress(transient=True, console=_console(to_stderr=True, fmt="rich")) as bar:
+        task = bar.add_task(t("读取反馈文件", "reading returns"), total=None)
 
-            def advance(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total)
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
 
-            return consolidate(
-                consultation, returns_dir, progress=advance, use_cache=not no_cache, previous=previous
-            )
-    except ReturnsFolderError as exc:
-        _fail(str(exc))
+        return api.consolidate(
+            consultation, returns_dir, progress=advance, use_cache=not no_cache, previous=previous
+        )
 
 
 def _resolve_format(fmt: str | None, to_stderr: bool = False) -> str:
@@ -205,41 +298,34 @@ def _console(to_stderr: bool, fmt: str = "rich") -> Any:
 
 def _summary(result: Any, fmt: str, to_stderr: bool, verbose: bool) -> None:
     if fmt == "rich":
-        from consolidate.papers.terminal import print_summary
-
-        print_summary(result, _console(to_stderr, fmt), show_info=verbose)
+        api.print_summary(result, _console(to_stderr, fmt), show_info=verbose)
     else:
-        from consolidate.papers.plain_text import summary_text
-
-        click.echo(summary_text(result, markdown=fmt == "markdown", show_info=verbose), err=to_stderr)
+        text = api.summary_text(result, markdown=fmt == "markdown", show_info=verbose)
+        click.echo(text, err=to_stderr)
 
 
 def _progress_wanted(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty()
 
 
+# ---------------------------------------------------------------- digest
+
+
 @main.command(
     short_help=t("读取全部反馈，写出修改意见汇总表（Word）", "read every return, write the Word digest"),
     help=_english_only("Read every return in RETURNS_DIR; print a summary and write the Word digest."),
 )
-@click.argument("returns_dir", type=click.Path(file_okay=False, path_type=Path), metavar=_RETURNS_DIR)
-@_consultation_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+@_reading_returns
+@_output_option(
+    "要写出的 Word 修改意见汇总表（不能写进反馈文件夹）。",
+    "Word digest to write (not into RETURNS_DIR).",
     default=Path("digest.docx"),
-    show_default=True,
-    metavar=t("文件", "FILE"),
-    help=t(
-        "要写出的 Word 修改意见汇总表（不能写进反馈文件夹）。", "Word digest to write (not into RETURNS_DIR)."
-    ),
 )
 @_json_option
 @click.option(
     "--ledger",
     "ledger_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=_FILE,
     metavar=t("台账.xlsx", "LEDGER.xlsx"),
     help=t(
         "同时写出处理台账 .xlsx；台账已存在时更新它，保留已填写的处理意见。",
@@ -254,7 +340,7 @@ def _progress_wanted(quiet: bool) -> bool:
 @click.option(
     "--previous",
     "previous_path",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=_EXISTING_FILE,
     metavar=t("上一轮台账", "LEDGER"),
     help=t(
         "第二轮征求意见时，上一轮的处理台账（.xlsx）：注明每条意见在上一轮是否已提出及其处理意见；"
@@ -277,68 +363,76 @@ def digest(
     previous_path: Path | None,
 ) -> None:
     """读取反馈文件夹中的每个文件，显示反馈情况，写出 Word 修改意见汇总表。"""
-    from consolidate.documents.writing import write_atomically
-    from consolidate.papers.ledger import LedgerError, check_ledger_path
-    from consolidate.papers.outputs import OutputError, check_digest_outputs
-
     to_stderr = json_path == "-"
     json_file = Path(json_path) if json_path and json_path != "-" else None
-    try:
-        check_digest_outputs(output, json_file, ledger_path, returns_dir)
-        if ledger_path:
-            check_ledger_path(ledger_path)
-    except (OutputError, LedgerError) as exc:
-        _fail(f"{exc}（未写入任何文件）")
-    if previous_path and ledger_path and previous_path.resolve() == ledger_path.resolve():
-        _fail(t("上一轮台账不能同时作为本轮台账：请用 --ledger 指定一个新文件（未写入任何文件）",
-                "the earlier round's ledger cannot be this round's ledger: give --ledger a new file"))  # fmt: skip
+    _check_digest_targets(returns_dir, output, json_file, ledger_path, previous_path)
     result = _run(returns_dir, consultation_path, _progress_wanted(quiet), no_cache, previous_path)
-    try:
-        check_digest_outputs(output, json_file, ledger_path, returns_dir, result.consultation)
-    except OutputError as exc:
-        _fail(f"{exc}（未写入任何文件）")
-    fmt = _resolve_format(fmt, to_stderr)
+    with _adding(NOTHING_WRITTEN):  # now also against the files the consultation names
+        api.check_digest_outputs(output, json_file, ledger_path, returns_dir, result.consultation)
     if not quiet:
-        _summary(result, fmt, to_stderr, verbose)
-
-    from consolidate.papers.digest_docx import write_digest
-    from consolidate.papers.json_out import to_json, write_json
-    from consolidate.papers.ledger import update_ledger
-
+        _summary(result, _resolve_format(fmt, to_stderr), to_stderr, verbose)
     if _progress_wanted(quiet):
         click.echo(t("正在写出汇总表…", "writing the outputs…"), err=True)
-    update = None
-    try:
-        write_atomically(output, lambda temp: write_digest(result, temp))
-        if json_path == "-":
-            click.echo(to_json(result), nl=False)
-        elif json_path:
-            write_atomically(Path(json_path), lambda temp: write_json(result, temp))
-        if ledger_path:
-            update = update_ledger(result, ledger_path)
-    except OutputError as exc:
-        _fail(str(exc))
-    except LedgerError as exc:
-        _fail(t(f"{exc}（台账未改动）", f"{exc} (ledger left unchanged)"))
+    update = _write_digest_outputs(result, output, json_path, ledger_path)
     if not quiet:
-        say = lambda line: click.echo(line, err=to_stderr)  # noqa: E731
-        say(t(f"\n已写入修改意见汇总表：{output}", f"\ndigest written: {output}"))
-        if json_path and json_path != "-":
-            say(t(f"已写入 JSON：{json_path}", f"JSON written: {json_path}"))
-        if update is not None:
-            say(t(f"已写入处理台账：{ledger_path}（保留已填处理意见 {update.carried} 条）",
-                  f"ledger written: {ledger_path} ({update.carried} decisions kept)"))  # fmt: skip
-            for note in update.notes:
-                say(f"  {note}")
+        _say_digest_written(output, json_path if json_file else None, ledger_path, update, to_stderr)
     _exit_if_strict(result, strict)
+
+
+def _check_digest_targets(
+    returns_dir: Path, output: Path, json_file: Path | None, ledger: Path | None, previous: Path | None
+) -> None:
+    """Refuse bad outputs before the slow reading of every return."""
+    with _adding(NOTHING_WRITTEN):
+        api.check_digest_outputs(output, json_file, ledger, returns_dir)
+        if ledger:
+            api.check_ledger_path(ledger)
+    if previous and ledger and previous.resolve() == ledger.resolve():
+        raise api.ConsolidateError(
+            t("上一轮台账不能同时作为本轮台账：请用 --ledger 指定一个新文件（未写入任何文件）",
+              "the earlier round's ledger cannot be this round's ledger: give --ledger a new file")
+        )  # fmt: skip
+
+
+def _write_digest_outputs(result: Any, output: Path, json_path: str | None, ledger: Path | None) -> Any:
+    """Write the digest, the JSON and the ledger; the ledger's update (what was kept), if any."""
+    api.write_atomically(output, lambda temp: api.write_digest(result, temp))
+    if json_path == "-":
+        click.echo(api.to_json(result), nl=False)
+    elif json_path:
+        api.write_atomically(Path(json_path), lambda temp: api.write_json(result, temp))
+    if not ledger:
+        return None
+    with _adding(t("（台账未改动）", " (ledger left unchanged)")):
+        return api.update_ledger(result, ledger)
+
+
+def _say_digest_written(
+    output: Path, json_written: str | None, ledger: Path | None, update: Any, to_stderr: bool
+) -> None:
+    """Name what was written (the JSON as the clerk typed it), and what the ledger kept."""
+
+    def say(line: str) -> None:
+        click.echo(line, err=to_stderr)
+
+    say(t(f"\n已写入修改意见汇总表：{output}", f"\ndigest written: {output}"))
+    if json_written:
+        say(t(f"已写入 JSON：{json_written}", f"JSON written: {json_written}"))
+    if update is not None:
+        say(t(f"已写入处理台账：{ledger}（保留已填处理意见 {update.carried} 条）",
+              f"ledger written: {ledger} ({update.carried} decisions kept)"))  # fmt: skip
+        for note in update.notes:
+            say(f"  {note}")
+
+
+# ---------------------------------------------------------------- status and chase
 
 
 @main.command(
     short_help=t("查看反馈情况（不写文件）", "who has and has not replied (writes nothing)"),
     help=_english_only("Print who has and has not replied; write nothing."),
 )
-@click.argument("returns_dir", type=click.Path(file_okay=False, path_type=Path), metavar=_RETURNS_DIR)
-@_consultation_option
+@_reading_returns
 @_format_option
 @_verbose_option
 @_strict_option
@@ -363,18 +457,11 @@ def status(
         "List the units to chase (no reply, or a reply that needs review) with a message for each."
     ),
 )
-@click.argument("returns_dir", type=click.Path(file_okay=False, path_type=Path), metavar=_RETURNS_DIR)
-@_consultation_option
+@_reading_returns
 @_format_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar=t("文件", "FILE"),
-    help=t(
-        "同时把催报通知写入文件：.docx（公文格式）或 .txt。",
-        "Also write the notices to FILE: .docx (official layout) or .txt.",
-    ),
+@_output_option(
+    "同时把催报通知写入文件：.docx（公文格式）或 .txt。",
+    "Also write the notices to FILE: .docx (official layout) or .txt.",
 )
 @click.option(
     "--single/--each",
@@ -388,19 +475,12 @@ def chase(
     returns_dir: Path, consultation_path: Path | None, fmt: str | None, output: Path | None, single: bool
 ) -> None:
     """列出需要催报的单位（未反馈，或反馈需要核实），并为每个单位拟好催报通知。"""
-    from consolidate.papers.chase import chase_list, notice_text
-    from consolidate.papers.outputs import OutputError, check_target
-    from consolidate.papers.plain_text import table_text
-
     if output is not None:
         if output.suffix.lower() not in (".docx", ".txt"):
             raise click.BadParameter("use a .docx or .txt file", param_hint="-o")
-        try:
-            check_target(output, returns_dir)
-        except OutputError as exc:
-            _fail(str(exc))
+        api.check_target(output, returns_dir)
     result = _run(returns_dir, consultation_path, _progress_wanted(False))
-    items = chase_list(result)
+    items = api.chase_list(result)
     fmt = _resolve_format(fmt)
     if not items:
         click.echo(t("所有单位均已反馈且内容可读，无需催报。", "Every unit has replied; nobody to chase."))
@@ -408,7 +488,7 @@ def chase(
             click.echo(t(f"无需催报，未写入 {output}", f"nothing to chase; {output} not written"))
         return
     contacts = "；".join(" ".join(x for x in (p.name, p.phone) if x) for p in result.consultation.contacts)
-    rows = [[n, i.unit.name, i.unit.group, "未反馈" if i.status == "missing" else "待核实", i.why]
+    rows = [[n, i.unit.name, i.unit.group, "未反馈" if i.status == api.Status.MISSING else "待核实", i.why]
             for n, i in enumerate(items, start=1)]  # fmt: skip
     headers = ["序号", "单位", "分组", "情况", "说明"]
     if fmt == "rich":
@@ -422,33 +502,28 @@ def chase(
         _console(False).print(table)
     else:
         click.echo(f"需要催报的单位（{len(items)}个）\n")
-        click.echo(table_text(headers, rows, markdown=fmt == "markdown"))
+        click.echo(api.table_text(headers, rows, markdown=fmt == "markdown"))
     if contacts:
         click.echo(f"\n联系人：{contacts}")
     click.echo("\n催报通知（可直接复制发送）：\n")
     for item in items:
-        click.echo(notice_text(item, result) + "\n")
+        click.echo(api.notice_text(item, result) + "\n")
     if output is not None:
         _write_notices(items, result, output, single)
         click.echo(f"已写入催报通知 / notices written: {output}")
 
 
 def _write_notices(items: list[Any], result: Any, output: Path, single: bool) -> None:
-    from consolidate.documents.writing import write_atomically
-    from consolidate.papers.chase import notices_text
-    from consolidate.papers.chase_docx import write_notices
-    from consolidate.papers.outputs import OutputError
-
     def write(temp: Path) -> None:
         if output.suffix.lower() == ".txt":
-            temp.write_text(notices_text(items, result, single), encoding="utf-8")
+            temp.write_text(api.notices_text(items, result, single), encoding="utf-8")
         else:
-            write_notices(items, result, temp, single, dt.date.today())
+            api.write_notices(items, result, temp, single, dt.date.today())
 
-    try:
-        write_atomically(output, write)
-    except OutputError as exc:
-        _fail(str(exc))
+    api.write_atomically(output, write)
+
+
+# ---------------------------------------------------------------- after the meeting: report
 
 
 @main.command(
@@ -457,22 +532,14 @@ def _write_notices(items: list[Any], result: Any, output: Path, single: bool) ->
         "Write the adoption report (意见采纳情况说明) from the decisions in LEDGER (written by digest --ledger)."
     ),
 )
-@click.argument(
-    "ledger", type=click.Path(dir_okay=False, exists=True, path_type=Path), metavar=t("台账", "LEDGER")
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("采纳情况说明.docx"),
-    show_default=True,
-    metavar=t("文件", "FILE"),
-    help=t("要写出的意见采纳情况说明（Word）。", "Adoption report to write."),
+@_input_argument("ledger", "台账", "LEDGER")
+@_output_option(
+    "要写出的意见采纳情况说明（Word）。", "Adoption report to write.", default=Path("采纳情况说明.docx")
 )
 @click.option(
     "--per-unit",
     "per_unit",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=_FOLDER,
     metavar=t("文件夹", "DIR"),
     help=t(
         "同时为每个提出意见的单位写一份反馈函，放在这个文件夹中。",
@@ -488,7 +555,7 @@ def _write_notices(items: list[Any], result: Any, output: Path, single: bool) ->
 @click.option(
     "--revised",
     "revised_path",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=_EXISTING_FILE,
     metavar=t("修改稿", "NEW_DRAFT"),
     help=t(
         "修改稿（.docx、.doc/.wps 或 .txt）：把修改对照表作为附件2附在说明后。",
@@ -498,7 +565,7 @@ def _write_notices(items: list[Any], result: Any, output: Path, single: bool) ->
 @click.option(
     "--draft",
     "draft_path",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=_EXISTING_FILE,
     metavar=t("征求意见稿", "OLD_DRAFT"),
     help=t(
         "与 --revised 同用：征求意见稿；缺省时用台账所在文件夹（或上级）的 consultation.toml 中的 draft。",
@@ -514,33 +581,11 @@ def report(
     draft_path: Path | None,
 ) -> None:
     """根据台账中填写的处理意见，写出意见采纳情况说明（台账由 digest --ledger 生成）。"""
-    from consolidate.documents.writing import write_atomically
-    from consolidate.papers.ledger import LedgerError, read_ledger, read_summary
-    from consolidate.papers.outputs import Input, Output, OutputError, check_outputs
-    from consolidate.papers.report import check_decisions
-    from consolidate.papers.report_docx import write_report, write_unit_letters
-
-    try:
-        check_outputs([Output(output, "采纳情况说明", (".docx",))], [Input(ledger, "处理台账")])
-    except OutputError as exc:
-        _fail(f"{exc}（未写入任何文件）")
-    try:
-        rows = read_ledger(ledger)
-        summary = read_summary(ledger)
-    except LedgerError as exc:
-        _fail(str(exc))
-    problems = check_decisions(rows)
-    if problems:
-        click.echo(t(f"错误：台账中有 {len(problems)} 条意见的处理意见不完整，未生成说明：",
-                     f"error: {len(problems)} opinions in the ledger lack a complete decision; no report written:"),
-                   err=True)  # fmt: skip
-        for p in problems:
-            click.echo(f"  第{p.row}行 {p.id} {p.unit}：{p.message}", err=True)
-        click.echo(
-            "请在“处理意见”列选择 采纳/部分采纳/不采纳/已吸收，部分采纳和不采纳须在“说明”列写明理由。",
-            err=True,
-        )
-        sys.exit(1)
+    with _adding(NOTHING_WRITTEN):
+        api.check_outputs([api.Output(output, "采纳情况说明", (".docx",))], [api.Input(ledger, "处理台账")])
+    rows = api.read_ledger(ledger)
+    summary = api.read_summary(ledger)
+    _exit_if_undecided(rows)
     try:
         today = dt.date.fromisoformat(date_text) if date_text else dt.date.today()
     except ValueError:
@@ -548,10 +593,7 @@ def report(
             t("请写成 年-月-日，如 2023-04-10", "use YYYY-MM-DD"), param_hint="--date"
         ) from None
     revision = _revision_for_report(rows, ledger, revised_path, draft_path) if revised_path else None
-    try:
-        write_atomically(output, lambda temp: write_report(rows, summary, temp, today, revision))
-    except OutputError as exc:
-        _fail(str(exc))
+    api.write_atomically(output, lambda temp: api.write_report(rows, summary, temp, today, revision))
     click.echo(t(f"已写入意见采纳情况说明：{output}", f"report written: {output}"))
     if revision is not None:
         unshown = [f for f in revision.findings if f.severity != "info"]
@@ -563,42 +605,52 @@ def report(
         for finding in unshown:
             click.echo(f"  {finding.message}")
     if per_unit:
-        letters = write_unit_letters(rows, summary, per_unit, today)
+        letters = api.write_unit_letters(rows, summary, per_unit, today)
         click.echo(
             t(f"已写入 {len(letters)} 份反馈函：{per_unit}", f"{len(letters)} letters written: {per_unit}")
         )
 
 
-def _revision_for_report(rows: list[Any], ledger: Path, revised: Path, draft: Path | None) -> Any:
-    from consolidate.analysis.revision import compare_revision, decided_from_ledger
-    from consolidate.consultation.draft import DraftError, load_draft
-    from consolidate.consultation.settings import ConsultationError, find_consultation, load_consultation
+def _exit_if_undecided(rows: list[Any]) -> None:
+    """No report while an opinion lacks a complete decision: list each, with its row."""
+    problems = api.check_decisions(rows)
+    if not problems:
+        return
+    click.echo(t(f"错误：台账中有 {len(problems)} 条意见的处理意见不完整，未生成说明：",
+                 f"error: {len(problems)} opinions in the ledger lack a complete decision; no report written:"),
+               err=True)  # fmt: skip
+    for p in problems:
+        click.echo(f"  第{p.row}行 {p.id} {p.unit}：{p.message}", err=True)
+    click.echo(
+        "请在“处理意见”列选择 采纳/部分采纳/不采纳/已吸收，部分采纳和不采纳须在“说明”列写明理由。",
+        err=True,
+    )
+    sys.exit(1)
 
+
+def _revision_for_report(rows: list[Any], ledger: Path, revised: Path, draft: Path | None) -> Any:
     if draft is None:
-        found = find_consultation(ledger.resolve().parent)
+        found = api.find_consultation(ledger.resolve().parent)
         if found is None:
-            _fail(
+            raise api.ConsolidateError(
                 t(
                     "没有找到征求意见稿：请用 --draft 指定（未写入任何文件）",
                     "no consulted draft: give --draft",
                 )
             )
-        try:
-            draft = load_consultation(found).draft_path  # type: ignore[arg-type]
-        except ConsultationError as exc:
-            _fail(str(exc))
+        draft = api.load_consultation(found).draft_path
         if draft is None:
-            _fail(
+            raise api.ConsolidateError(
                 t(
                     f"{found} 未指定 draft：请用 --draft 指定征求意见稿",
                     f"{found} names no draft: give --draft",
                 )
             )
-    try:
-        old, new = load_draft(draft), load_draft(revised)  # type: ignore[arg-type]
-    except DraftError as exc:
-        _fail(str(exc))
-    return compare_revision(old, new, decided_from_ledger(rows))
+    old, new = api.load_draft(draft), api.load_draft(revised)
+    return api.compare_revision(old, new, api.decided_from_ledger(rows))
+
+
+# ---------------------------------------------------------------- before the consultation: init and forms
 
 
 @main.command(
@@ -607,21 +659,12 @@ def _revision_for_report(rows: list[Any], ledger: Path, revised: Path, draft: Pa
         "Set up a consultation from LETTER (the letter as sent, .docx or .txt): consultation.toml, draft.docx and a returns folder."
     ),
 )
-@click.argument(
-    "letter", type=click.Path(dir_okay=False, exists=True, path_type=Path), metavar=t("来函", "LETTER")
-)
-@click.option(
-    "-o",
-    "--output",
-    "folder",
-    type=click.Path(file_okay=False, path_type=Path),
+@_input_argument("letter", "来函", "LETTER")
+@_output_option(
+    "在这个文件夹中写出 consultation.toml、draft.docx 和 returns 文件夹。",
+    "Folder for consultation.toml, draft.docx and returns/.",
     default=Path("."),
-    show_default=True,
-    metavar=t("文件夹", "DIR"),
-    help=t(
-        "在这个文件夹中写出 consultation.toml、draft.docx 和 returns 文件夹。",
-        "Folder for consultation.toml, draft.docx and returns/.",
-    ),
+    folder=True,
 )
 @click.option(
     "--force",
@@ -631,7 +674,7 @@ def _revision_for_report(rows: list[Any], ledger: Path, revised: Path, draft: Pa
 @click.option(
     "--units",
     "units_file",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=_EXISTING_FILE,
     default=None,
     metavar=t("名单文件", "FILE"),
     help=t(
@@ -641,36 +684,29 @@ def _revision_for_report(rows: list[Any], ledger: Path, revised: Path, draft: Pa
 )
 def init(letter: Path, folder: Path, force: bool, units_file: Path | None) -> None:
     """从征求意见函（发出的原文：.docx、.doc/.wps、文字版 PDF 或 .txt）生成 consultation.toml、征求意见稿 draft.docx 和 returns 文件夹。"""
-    from consolidate.consultation.letter import (
-        LetterError,
-        consultation_toml,
-        parse_letter,
-        read_letter_lines,
-        todo_findings,
-    )
-    from consolidate.papers.draft_docx import write_draft_docx
-
     target = folder / "consultation.toml"
     if target.exists() and not force:
-        _fail(t(f"{target} 已存在；如要覆盖请加 --force", f"{target} exists; use --force to overwrite it"))
+        raise api.ConsolidateError(
+            t(f"{target} 已存在；如要覆盖请加 --force", f"{target} exists; use --force to overwrite it")
+        )
     unreadable = ""
     try:
-        lines = read_letter_lines(letter)
-        roster = read_letter_lines(units_file) if units_file else None
-    except LetterError as exc:  # a scan or a damaged file: still write the file to fill in
+        lines = api.read_letter_lines(letter)
+        roster = api.read_letter_lines(units_file) if units_file else None
+    except api.LetterError as exc:  # a scan or a damaged file: still write the file to fill in
         lines, roster, unreadable = [], None, str(exc)
-    parsed = parse_letter(lines, roster, units_file.name if units_file else "")
-    text = consultation_toml(parsed)
+    parsed = api.parse_letter(lines, roster, units_file.name if units_file else "")
+    text = api.consultation_toml(parsed)
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     if parsed.draft_lines:
-        write_draft_docx(parsed, folder / "draft.docx")
+        api.write_draft_docx(parsed, folder / "draft.docx")
     deadline = f"{parsed.deadline:%Y-%m-%d %H:%M}" if parsed.deadline else "待填写"
     click.echo(f"已写入 {target}：{parsed.title or '（标题待填写）'}，{parsed.reference}，截止 {deadline}，"
                f"征求意见单位 {len(parsed.units)} 个，联系人 {len(parsed.contacts)} 人")  # fmt: skip
     if unreadable:
         click.echo(f"注意：{unreadable}；已写出待填写的配置文件")
-    for finding in [*parsed.findings, *todo_findings(text, str(target))]:
+    for finding in [*parsed.findings, *api.todo_findings(text, str(target))]:
         click.echo(f"注意：{finding.message}")
     (folder / "returns").mkdir(exist_ok=True)
     click.echo(
@@ -684,37 +720,19 @@ def init(letter: Path, folder: Path, force: bool, units_file: Path | None) -> No
         "Write every unit a pre-filled Annex-3 form (.docx and .xlsx) with its name in the header. Uses the consultation.toml in the current folder or its parents unless -c names one."
     ),
 )
-@click.option(
-    "-c",
-    "--consultation",
-    "consultation_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar=t("配置文件", "FILE"),
-    help=t(
-        "征求意见配置文件 consultation.toml（缺省：在当前文件夹及其上级文件夹中找）。",
-        "consultation.toml (default: the nearest one in the current folder or its parents).",
-    ),
-)
-@click.option(
-    "-o",
-    "--output",
-    "folder",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("forms"),
-    show_default=True,
-    metavar=t("文件夹", "DIR"),
-    help=t("修改意见表写到这个文件夹。", "Folder for the forms."),
-)
+@_consultation_option("当前文件夹", "the current folder")
+@_output_option("修改意见表写到这个文件夹。", "Folder for the forms.", default=Path("forms"), folder=True)
 def forms(consultation_path: Path | None, folder: Path) -> None:
     """为每个征求意见单位生成表头已填好单位名称的修改意见表（.docx 和 .xlsx），随函发出。
 
     缺省使用当前文件夹或其上级文件夹中的 consultation.toml，也可以用 -c 指定。
     """
-    from consolidate.papers.forms import write_forms
-
     consultation = _load(consultation_path, Path.cwd())
-    written = write_forms(consultation, folder)
+    written = api.write_forms(consultation, folder)
     click.echo(f"已为 {len(consultation.units)} 个单位写入 {len(written)} 份修改意见表：{folder}")
+
+
+# ---------------------------------------------------------------- the revised draft: compare
 
 
 @main.command(
@@ -724,34 +742,20 @@ def forms(consultation_path: Path | None, folder: Path) -> None:
         "that every adopted opinion in the ledger shows in the new text."
     ),
 )
-@click.argument(
-    "old_draft",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    metavar=t("征求意见稿", "OLD_DRAFT"),
-)
-@click.argument(
-    "new_draft",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    metavar=t("修改稿", "NEW_DRAFT"),
-)
+@_input_argument("old_draft", "征求意见稿", "OLD_DRAFT")
+@_input_argument("new_draft", "修改稿", "NEW_DRAFT")
 @click.option(
     "--ledger",
     "ledger_path",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=_EXISTING_FILE,
     metavar=t("台账", "LEDGER"),
     help=t(
         "处理台账（.xlsx）：核对采纳的意见是否已在修改稿中体现，并在修改说明中列出。",
         "The decision ledger (.xlsx): check that adopted opinions show in the new text, and name them.",
     ),
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("修改对照表.docx"),
-    show_default=True,
-    metavar=t("文件", "FILE"),
-    help=t("要写出的修改对照表（.docx）。", "The comparison table (.docx) to write."),
+@_output_option(
+    "要写出的修改对照表（.docx）。", "The comparison table (.docx) to write.", default=Path("修改对照表.docx")
 )
 @_json_option
 @click.option(
@@ -773,45 +777,31 @@ def compare(
     unchanged: str,
 ) -> None:
     """按条款对照征求意见稿和修改稿，写出修改对照表；给了台账时核对采纳的意见是否已在修改稿中体现。"""
-    from consolidate.analysis.revision import compare_revision, decided_from_ledger
-    from consolidate.consultation.draft import DraftError, load_draft
-    from consolidate.documents.writing import write_atomically
-    from consolidate.papers.compare_docx import Unchanged, write_comparison
-    from consolidate.papers.compare_json import revision_json
-    from consolidate.papers.ledger import LedgerError, read_ledger
-    from consolidate.papers.outputs import OutputError
-
     inputs = {p.resolve() for p in (old_draft, new_draft, ledger_path) if p is not None}
     targets = [output] + ([Path(json_path)] if json_path and json_path != "-" else [])
     for target in targets:
         if target.resolve() in inputs:
-            _fail(f"{target}: 这是输入文件，不能覆盖；请用 -o 指定另一个文件名")
-    try:
-        old, new = load_draft(old_draft), load_draft(new_draft)
-        decided = decided_from_ledger(read_ledger(ledger_path)) if ledger_path else ()
-    except (DraftError, LedgerError) as exc:
-        _fail(str(exc))
-    revision = compare_revision(old, new, decided)
-    try:
-        write_atomically(output, lambda temp: write_comparison(revision, temp, Unchanged(unchanged)))
-        if json_path and json_path != "-":
-            text = revision_json(revision)
+            raise api.ConsolidateError(f"{target}: 这是输入文件，不能覆盖；请用 -o 指定另一个文件名")
+    old, new = api.load_draft(old_draft), api.load_draft(new_draft)
+    decided = api.decided_from_ledger(api.read_ledger(ledger_path)) if ledger_path else ()
+    revision = api.compare_revision(old, new, decided)
+    api.write_atomically(output, lambda temp: api.write_comparison(revision, temp, api.Unchanged(unchanged)))
+    if json_path and json_path != "-":
+        text = api.revision_json(revision)
 
-            def write_json_text(temp: Path) -> None:
-                temp.write_text(text, encoding="utf-8")
+        def write_json_text(temp: Path) -> None:
+            temp.write_text(text, encoding="utf-8")
 
-            write_atomically(Path(json_path), write_json_text)
-    except OutputError as exc:
-        _fail(str(exc))
+        api.write_atomically(Path(json_path), write_json_text)
     if json_path == "-":
-        click.echo(revision_json(revision))
+        click.echo(api.revision_json(revision))
     echo = click.echo if json_path != "-" else (lambda text: click.echo(text, err=True))
     changed = sum(1 for p in revision.pairs if p.change.value != "unchanged")
     echo(f"已写入修改对照表：{output}（{len(revision.pairs)}处条款，其中有变化{changed}处）")
     for finding in revision.findings:
         if finding.severity != "info":
             echo(f"注意：{finding.message}")
-    team = sum(1 for f in revision.findings if f.code == "team-change")
+    team = sum(1 for f in revision.findings if f.code == api.Code.TEAM_CHANGE)
     if team:
         echo(f"另有{team}处修改无对应的采纳意见（起草组自行修改），已在对照表的修改说明中注明。")
 

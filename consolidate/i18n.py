@@ -22,7 +22,8 @@ import importlib
 import os
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import click
 
@@ -186,6 +187,10 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = display_width) -
     lines: list[str] = []
     line = ""
     for token in tokens:
+        if token[0] in _NO_LINE_START and not line.strip() and lines:
+            # Just broken at a space: closing punctuation stays with the line it closes.
+            lines[-1] += token
+            continue
         if measure(line + token) <= width or not line.strip():
             line += token
             continue
@@ -262,7 +267,7 @@ class HelpFormatter(click.HelpFormatter):
             for line in wrap(" ".join(x.strip() for x in paragraph.splitlines()), width):
                 self.write(f"{indent}{line}\n")
 
-    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:  # type: ignore[no-untyped-def]
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         rows = list(rows)
         first_col = min(max((display_width(r[0]) for r in rows), default=0), col_max) + col_spacing
         for first, second in rows:
@@ -289,7 +294,7 @@ class Command(click.Command):
 
     context_class = Context
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", t("[选项]", "[OPTIONS]"))
         super().__init__(*args, **kwargs)
 
@@ -298,11 +303,11 @@ class Group(click.Group):
     context_class = Context
     command_class = Command
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", t("[选项]", "[OPTIONS]"))
         kwargs.setdefault("subcommand_metavar", t("命令 [参数]...", "COMMAND [ARGS]..."))
         super().__init__(*args, **kwargs)
 
-    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         forgive_unencodable_output()
         return super().main(*args, **kwargs)

@@ -5,14 +5,126 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from consolidate.thresholds import REVIEW_BELOW
+from consolidate.codes import Code, Severity
+from consolidate.thresholds import REVIEW_BELOW, SAME_OPINION_FROM
 
-Severity = Literal["error", "warning", "info"]
-Status = Literal["opinions", "no_opinion", "missing", "needs_review"]
-CopyKind = Literal["editable", "stamped", "other"]
+# ---------------------------------------------------------------- vocabularies
+# Each is a StrEnum: a member is its string, so the JSON, the ledger and comparisons with
+# plain strings are unchanged; the enum is the one place that lists what the words may be.
+
+
+class Status(StrEnum):
+    """Where a unit stands (``units[].status`` in the JSON)."""
+
+    OPINIONS = "opinions"
+    NO_OPINION = "no_opinion"
+    MISSING = "missing"
+    NEEDS_REVIEW = "needs_review"
+
+
+class CopyKind(StrEnum):
+    """What a returned file is: an editable form, a stamped scan (PDF, image), or neither."""
+
+    EDITABLE = "editable"
+    STAMPED = "stamped"
+    OTHER = "other"
+
+
+class FileKind(StrEnum):
+    """What a file really is, judged from its bytes (``documents.discover.sniff``)."""
+
+    DOCX = "docx"
+    SHEET = "sheet"  # any spreadsheet: .xlsx, and .xls/.et/.ods before conversion
+    WORD = "word"  # a legacy word-processor file (.doc/.wps/.rtf/.odt): needs LibreOffice
+    PDF = "pdf"
+    IMAGE = "image"
+    HTML = "html"  # also Word/Excel 2003 XML and .mht exports
+    CSV = "csv"
+    TEXT = "text"
+    MAIL_BODY = "mail-body"  # the text of a mail whose attachments were not the reply
+    EML = "eml"
+    MSG = "msg"
+    ZIP = "zip"
+    # A zip found in the returns folder, not yet looked inside: the walk leaves it to the
+    # worker that reads it (``discover.package_kind``), so its directory is parsed once.
+    PACKAGE = "package"
+    SEVEN_ZIP = "7z"
+    RAR = "rar"
+    ENCRYPTED = "encrypted"
+    EMPTY = "empty"
+    DAMAGED = "damaged"
+    UNKNOWN = "unknown"
+
+
+class ColumnRole(StrEnum):
+    """What a column of the opinion table holds, worked out from its header (intake.form)."""
+
+    SEQ = "seq"
+    UNIT = "unit"
+    OPINION = "opinion"
+    REASON = "reason"
+    REMARK = "remark"
+    CLAUSE = "clause"
+    OTHER = "other"
+
+
+class Method(StrEnum):
+    """How an opinion was placed on its clause (``opinions[].attribution`` in the JSON),
+    from the most trusted evidence to none; see analysis.attribution."""
+
+    NO_DRAFT = "no-draft"
+    REVISION = "revision"  # a tracked change, placed by the paragraph it was made in
+    CLAUSE_COLUMN = "clause-column"
+    REFERENCE = "reference"
+    REFERENCE_QUOTED_ELSEWHERE = "reference (quotation points elsewhere)"
+    REFERENCE_NOT_IN_DRAFT = "reference (not all of it is in the draft)"
+    WHOLE_DOCUMENT = "whole-document"
+    WHOLE_DOCUMENT_ANNEX = "whole-document (cites a clause of an annex)"
+    QUOTATION = "quotation"
+    NAMED = "named"
+    SIMILAR_WORDING = "similar wording"
+    SIMILAR_WORDING_CITES_OTHER = "similar wording (cites another document)"
+    UNPLACED = "unplaced"
+    MOVED_BY_HAND = "moved by hand"  # overrides.toml; the JSON adds the team's note after it
+
+    def citing_another_document(self) -> Method:
+        """The same method, marked as less sure because the opinion cites another document."""
+        return Method(f"{self} (cites another document)")
+
+
+class Flag(StrEnum):
+    """Something the meeting should notice about an opinion (``opinions[].flags``)."""
+
+    NATIONAL_WORDING = "national-wording"
+    CONFLICT = "conflict"
+    RESPONSIBLE_UNIT = "responsible-unit"
+    RESPONSIBLE_LIST = "responsible-list"
+    MOVED = "moved"
+
+
+class FlagWords(NamedTuple):
+    """How the papers say a flag: ``ledger`` in the ledger's 提示 column, ``digest`` in the
+    digest's opinion cell ("" when the digest shows it another way), ``pressing`` when the
+    digest prints it in red (the meeting must decide something)."""
+
+    ledger: str
+    digest: str
+    pressing: bool
+
+
+#: the one label table for opinion flags, in the order the papers list them
+FLAG_WORDS: dict[Flag, FlagWords] = {
+    Flag.NATIONAL_WORDING: FlagWords("涉及国家原文", "涉及国家原文表述", True),
+    Flag.CONFLICT: FlagWords("意见分歧", "意见分歧", True),
+    # the digest writes （责任单位） after the unit's name instead
+    Flag.RESPONSIBLE_UNIT: FlagWords("责任单位意见", "", False),
+    Flag.RESPONSIBLE_LIST: FlagWords("调整责任单位", "请求调整责任单位", False),
+    Flag.MOVED: FlagWords("人工调整归类", "人工调整归类", False),
+}
 
 
 @dataclass(frozen=True)
@@ -39,10 +151,22 @@ class Finding:
     """Something the clerk should know about a file or a unit; never printed where found."""
 
     severity: Severity
-    code: str
+    code: Code
     message: str
     unit: str | None = None
     file: str | None = None
+
+    def __post_init__(self) -> None:
+        # A code outside the catalogue (codes.py) would reach JSON readers undocumented; a
+        # severity other than the catalogue's would contradict the README. Both are bugs.
+        code = Code(self.code)
+        severity = Severity(self.severity)
+        if severity not in code.meaning.severities:
+            raise ValueError(
+                f"finding {code} is reported as {'/'.join(code.meaning.severities)}, not {severity}"
+            )
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "severity", severity)
 
 
 @dataclass(frozen=True)
@@ -236,7 +360,7 @@ class PreviousDecision:
     @property
     def words(self) -> str:
         """How the digest and the ledger say it: 第一轮已提出（某单位），未采纳（理由：…）."""
-        said = "第一轮已提出" if self.similarity >= 0.9 else "第一轮有相近意见"
+        said = "第一轮已提出" if self.similarity >= SAME_OPINION_FROM else "第一轮有相近意见"
         if self.unit:
             said += f"（{self.unit}）"
         decision = "未采纳" if self.decision == "不采纳" else self.decision
@@ -261,10 +385,10 @@ class Opinion:
     context: str = ""
     clauses: tuple[str, ...] = ()
     confidence: float = 0.0
-    attribution: str = ""
+    attribution: str = ""  # a Method; "moved by hand" carries the team's note after it
     superseded: bool = False
     edits: tuple[ProposedEdit, ...] = ()
-    flags: tuple[str, ...] = ()  # moved, national-wording, responsible-unit, responsible-list, conflict
+    flags: tuple[Flag, ...] = ()
     group: str = ""  # id of the first opinion of its group of similar opinions
     duplicate_of: str = ""
     previous: PreviousDecision | None = None  # set in a later round, see previous.py
@@ -332,12 +456,44 @@ class ClauseNotes:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Where a passage stands in a text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class OpinionRow:
+    """One row of the meeting's table for a clause: an opinion with those similar to it
+    (or marked its duplicates), the first speaking for all.
+
+    The review stage finds, once, what the digest shows of the first opinion: its edits
+    located in the clause's own words (for the redline) and the passages of its text that
+    it proposes to delete (struck through), so no paper parses or locates anything.
+    """
+
+    opinions: tuple[Opinion, ...]
+    redlines: tuple[LocatedEdit, ...] = ()  # in the clause's text, in the order proposed
+    struck: tuple[Span, ...] = ()  # in the first opinion's text, in reading order
+
+
+@dataclass(frozen=True)
 class ClauseGroup:
-    """The opinions about one clause (``clause`` None: the document as a whole)."""
+    """The opinions about one clause (``clause`` None: the document as a whole).
+
+    ``name``, ``division`` and ``rows`` are how the meeting sees the group (set by the
+    review stage after the run's text is made safe for the writers): the clause as the
+    digest names it, the heading of the part or chapter it is listed under, and its
+    opinions as table rows.
+    """
 
     clause: Clause | None
     opinions: tuple[Opinion, ...]
     notes: ClauseNotes = field(default_factory=ClauseNotes)
+    name: str = ""
+    division: str = ""
+    rows: tuple[OpinionRow, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,23 +7,26 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from consolidate.analysis.attribution import ClauseIndex, attribute_opinion
 from consolidate.analysis.merge import group_by_clause
 from consolidate.analysis.overrides import FILENAME as OVERRIDES
 from consolidate.analysis.overrides import OverridesError, apply_overrides, load_overrides
-from consolidate.analysis.review import annotate
+from consolidate.analysis.review import annotate, for_the_meeting
 from consolidate.analysis.status import assess_units
+from consolidate.codes import Code, Severity
 from consolidate.consultation.roster import Roster
 from consolidate.documents.convert import convert_word_files
-from consolidate.documents.discover import PACKAGE, FoundFile, survey_folder
+from consolidate.documents.discover import Discovery, FoundFile, survey_folder
 from consolidate.documents.guards import SECONDS_PER_FILE, alarm_available, bounded_map
+from consolidate.errors import ConsolidateError
 from consolidate.intake.cache import ResultCache, cache_dir, content_key
 from consolidate.intake.own_files import own_output_reason
 from consolidate.intake.take_in import Intake, IntakeContext, take_in, unreadable
 from consolidate.intake.unpack import expand
-from consolidate.model import Consolidation, Consultation, Finding, Opinion, Return
+from consolidate.model import Consolidation, Consultation, FileKind, Finding, Opinion, Return
 from consolidate.papers.sanitize import clean_for_xml
 from consolidate.runs import (
     interrupts_as_exceptions,
@@ -34,7 +37,7 @@ from consolidate.runs import (
 )
 
 
-class ReturnsFolderError(Exception):
+class ReturnsFolderError(ConsolidateError):
     """The returns folder itself cannot be read."""
 
 
@@ -52,82 +55,139 @@ def consolidate(
 
     Archives and e-mails are opened, and legacy files converted, inside a private
     temporary folder that is removed afterwards; nothing is written into ``returns_dir``.
+    The stages in order: intake (the returns read), analysis (where units stand, where
+    opinions belong, what they propose), then the result made safe for the papers.
     """
-    if not returns_dir.is_dir():
-        raise ReturnsFolderError(f"{returns_dir}：文件夹不存在或不是文件夹，请检查路径")
-    if not os.access(returns_dir, os.R_OK | os.X_OK):
-        raise ReturnsFolderError(f"{returns_dir}：没有权限读取该文件夹，请检查权限")
-    try:
-        survey = survey_folder(returns_dir)
-    except OSError as exc:
-        raise ReturnsFolderError(
-            f"{returns_dir}：无法列出文件夹内容（{exc.strerror or exc}），请检查权限"
-        ) from exc
-    found, ignored = survey.found, survey.ignored
-
+    survey = _survey(returns_dir)
     cache = ResultCache(cache_dir() if use_cache else None)
     context = IntakeContext(
         Roster(consultation.units, consultation.issuer), consultation.draft, consultation.reference, cache
     )
     findings: list[Finding] = list(survey.problems)
     if cache.problem:
-        findings.append(Finding("warning", "cache-unsafe", cache.problem))
+        findings.append(Finding(Severity.WARNING, Code.CACHE_UNSAFE, cache.problem))
+    intake = _read_returns(survey, context, progress)
+    findings.extend(intake.findings)
+    findings.extend(_about_the_run(consultation, intake.ignored))
+
+    assessment = assess_units(consultation, list(intake.returns))
+    findings.extend(assessment.findings)
+    placed = _place_all(assessment.opinions, consultation)
+    findings.extend(placed.findings)
+    review = annotate(placed.opinions, consultation, context.roster)
+    linked = _remember_round_one(review.opinions, consultation, previous)
+    findings.extend(linked.findings)
+    findings.extend(review.findings)
+    result = Consolidation(
+        consultation=consultation,
+        units=assessment.reports,
+        opinions=linked.opinions,
+        groups=group_by_clause(linked.opinions, consultation.draft, review.notes),
+        findings=tuple(findings),
+        returns=intake.returns,
+    )
+    return _for_the_papers(result)
+
+
+def _survey(returns_dir: Path) -> Discovery:
+    """The returns folder walked, or why it cannot be."""
+    if not returns_dir.is_dir():
+        raise ReturnsFolderError(f"{returns_dir}：文件夹不存在或不是文件夹，请检查路径")
+    if not os.access(returns_dir, os.R_OK | os.X_OK):
+        raise ReturnsFolderError(f"{returns_dir}：没有权限读取该文件夹，请检查权限")
+    try:
+        return survey_folder(returns_dir)
+    except OSError as exc:
+        raise ReturnsFolderError(
+            f"{returns_dir}：无法列出文件夹内容（{exc.strerror or exc}），请检查权限"
+        ) from exc
+
+
+@dataclass(frozen=True)
+class ReturnsRead:
+    """The intake stage's result: the returns read, what reading found, and the files
+    left aside on purpose as ``(file, why)``."""
+
+    returns: tuple[Return, ...]
+    findings: tuple[Finding, ...]
+    ignored: tuple[tuple[str, str], ...]
+
+
+def _read_returns(
+    survey: Discovery,
+    context: IntakeContext,
+    progress: Callable[[int, int], None] | None,
+) -> ReturnsRead:
+    """Unpack, convert and read every candidate file inside a private work folder."""
     remove_orphaned_workdirs()
     with interrupts_as_exceptions(), tempfile.TemporaryDirectory(prefix=workdir_prefix()) as workdir:
-        intake = _read_files(found, context, Path(workdir), progress)
-        returns = intake.returns
-        ignored.extend(intake.ignored)
-        findings.extend(intake.findings)
+        read = _read_files(survey.found, context, Path(workdir), progress)
+    return ReturnsRead(tuple(read.returns), tuple(read.findings), (*survey.ignored, *read.ignored))
+
+
+def _about_the_run(consultation: Consultation, ignored: tuple[tuple[str, str], ...]) -> list[Finding]:
+    """What the clerk should know about the settings and the folder, besides the returns."""
+    findings = []
     for note in consultation.notes:
         findings.append(
             Finding(
-                "warning",
-                "settings-encoding",
+                Severity.WARNING,
+                Code.SETTINGS_ENCODING,
                 note,
                 None,
                 consultation.path.name if consultation.path else None,
             )
         )
     for file, why in ignored:
-        findings.append(Finding("info", "ignored-file", why, None, file))
+        findings.append(Finding(Severity.INFO, Code.IGNORED_FILE, why, None, file))
     if consultation.draft is None:
-        findings.append(Finding("warning", "no-draft",
+        findings.append(Finding(Severity.WARNING, Code.NO_DRAFT,
                                 "consultation.toml 未指定 draft：意见无法按条款归类，全部列入“总体意见”"))  # fmt: skip
+    return findings
 
-    reports, opinions, unit_findings = assess_units(consultation, returns)
-    findings.extend(unit_findings)
+
+@dataclass(frozen=True)
+class OpinionsStep:
+    """Opinions after one analysis step, and what the step found on the way."""
+
+    opinions: tuple[Opinion, ...]
+    findings: tuple[Finding, ...] = ()
+
+
+def _place_all(opinions: tuple[Opinion, ...], consultation: Consultation) -> OpinionsStep:
+    """Each opinion on the clauses it concerns, then the clerk's overrides applied."""
     index = ClauseIndex(consultation.draft) if consultation.draft else None
     placed = tuple(_place(o, index) for o in opinions)
     overrides_path = consultation.path.parent / OVERRIDES if consultation.path else None
-    if overrides_path is not None:
-        try:
-            overrides = load_overrides(overrides_path)
-            placed, override_findings = apply_overrides(placed, overrides, consultation.draft)
-            override_findings += [
-                Finding("warning", "settings-encoding", n, None, OVERRIDES) for n in overrides.notes
-            ]
-        except OverridesError as exc:
-            override_findings = [Finding("error", "overrides-invalid", str(exc), None, OVERRIDES)]
-        findings.extend(override_findings)
-    reviewed, notes, draft_findings = annotate(placed, consultation, context.roster)
-    reviewed, previous_findings = _remember_round_one(reviewed, consultation, previous)
-    findings.extend(previous_findings)
-    findings.extend(draft_findings)
-    result = Consolidation(
-        consultation=consultation,
-        units=tuple(reports),
-        opinions=reviewed,
-        groups=group_by_clause(reviewed, consultation.draft, notes),
-        findings=tuple(findings),
-        returns=tuple(returns),
-    )
-    result, dirty = clean_for_xml(result)
+    if overrides_path is None:
+        return OpinionsStep(placed)
+    try:
+        overrides = load_overrides(overrides_path)
+        overridden = apply_overrides(placed, overrides, consultation.draft)
+        placed, override_findings = overridden.opinions, list(overridden.findings)
+        override_findings += [
+            Finding(Severity.WARNING, Code.SETTINGS_ENCODING, n, None, OVERRIDES) for n in overrides.notes
+        ]
+    except OverridesError as exc:
+        override_findings = [Finding(Severity.ERROR, Code.OVERRIDES_INVALID, str(exc), None, OVERRIDES)]
+    return OpinionsStep(placed, tuple(override_findings))
+
+
+def _for_the_papers(result: Consolidation) -> Consolidation:
+    """The result made safe for the XML writers, its groups laid out for the meeting on
+    that safe text, and its findings in the order the clerk reads them."""
+    cleaned = clean_for_xml(result)
+    result, dirty = cleaned.result, cleaned.dirty_files
     findings = list(result.findings)
     for file in sorted(dirty):
-        findings.append(Finding("warning", "control-characters",
+        findings.append(Finding(Severity.WARNING, Code.CONTROL_CHARACTERS,
                                 "文件中含有 Word/Excel 无法保存的控制字符（如 _x0001_），已删除后再汇总：请核对该文件的意见原文",
                                 None, file or None))  # fmt: skip
-    return dataclasses.replace(result, findings=tuple(sorted(findings, key=_finding_order)))
+    return dataclasses.replace(
+        result,
+        groups=for_the_meeting(result.groups, result.consultation.draft),
+        findings=tuple(sorted(findings, key=_finding_order)),
+    )
 
 
 def _digest(path: Path) -> str:
@@ -139,25 +199,34 @@ def _digest(path: Path) -> str:
 
 def _remember_round_one(
     opinions: tuple[Opinion, ...], consultation: Consultation, previous: Path | None
-) -> tuple[tuple[Opinion, ...], list[Finding]]:
+) -> OpinionsStep:
     """Link opinions to the earlier round's decisions; an unreadable earlier ledger is an
     error finding, not the end of the run (this round's returns are still worth reading)."""
     path = previous or consultation.previous
     if path is None:
-        return opinions, []
+        return OpinionsStep(opinions)
     from consolidate.analysis.previous import link_previous, round_one_from_rows
     from consolidate.papers.ledger import LedgerError, read_ledger
 
     try:
         earlier = round_one_from_rows(read_ledger(path))
     except LedgerError as exc:
-        return opinions, [
-            Finding("error", "previous-unreadable", f"无法读取上一轮处理台账：{exc}", None, path.name)
-        ]
+        return OpinionsStep(
+            opinions,
+            (
+                Finding(
+                    Severity.ERROR,
+                    Code.PREVIOUS_UNREADABLE,
+                    f"无法读取上一轮处理台账：{exc}",
+                    None,
+                    path.name,
+                ),
+            ),
+        )
     linked = link_previous(opinions, earlier, consultation.draft)
     repeated = sum(1 for o in linked if o.previous is not None and not o.superseded)
     note = f"与上一轮处理台账（{path.name}，{len(earlier)}条已处理意见）对照：本轮有{repeated}条意见在上一轮已提出或有相近意见"
-    return linked, [Finding("info", "previous-round", note, None, path.name)]
+    return OpinionsStep(linked, (Finding(Severity.INFO, Code.PREVIOUS_ROUND, note, None, path.name),))
 
 
 @dataclasses.dataclass
@@ -182,7 +251,7 @@ def _read_files(
     read.findings.extend(unpacked.findings)
     files = []
     for item in unpacked.files:
-        why = "" if item.kind == PACKAGE else own_output_reason(item)
+        why = "" if item.kind == FileKind.PACKAGE else own_output_reason(item)
         if why:
             read.ignored.append((item.relative, why))
         else:
@@ -202,7 +271,7 @@ def _read_files(
             read.ignored.append((item.relative, intake.ignored))
             continue
         if item.note:
-            read.findings.append(Finding("info", "file-name", item.note, None, item.relative))
+            read.findings.append(Finding(Severity.INFO, Code.FILE_NAME, item.note, None, item.relative))
         if intake.ret is not None:
             slots[-1].append(intake.ret)
         read.findings.extend(intake.findings)
@@ -232,7 +301,7 @@ def _convert(
     files: list[FoundFile], cache: ResultCache | None, workdir: Path, findings: list[Finding]
 ) -> dict[str, Path]:
     """The .docx LibreOffice makes of each legacy file not already in the cache."""
-    to_convert = [f for f in files if f.kind == "word" and not _cached(f, cache)]
+    to_convert = [f for f in files if f.kind == FileKind.WORD and not _cached(f, cache)]
     before = {f.relative: _digest(f.path) for f in to_convert}
     converted, conversion_findings = convert_word_files(to_convert, workdir)
     findings.extend(conversion_findings)
@@ -240,7 +309,7 @@ def _convert(
         if item.relative in converted and _digest(item.path) != before[item.relative]:
             # Replaced while LibreOffice read the old bytes: never cache one under the other.
             del converted[item.relative]
-            findings.append(Finding("warning", "changed-while-reading",
+            findings.append(Finding(Severity.WARNING, Code.CHANGED_WHILE_READING,
                                     "文件在转换期间被替换，本次未读取：请重新运行", None, item.relative))  # fmt: skip
     return converted
 

@@ -1,8 +1,9 @@
 """Returns built by code, with the variety office software and form-fillers produce.
 
-Word files are written with python-docx and then edited at the XML level where real
-documents differ from what python-docx writes: runs split mid-word, vertical merges,
-content controls, tracked changes.
+Every form starts as the blank Annex-3 form the tool itself prints
+(`consolidate.papers.forms`), filled in row by row; the variety of real returns is layered
+on top with python-docx and at the XML level: runs split mid-word, vertical merges,
+content controls, tracked changes, header rows typed into the table.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
-from openpyxl import Workbook
 
-FORM_HEADERS = ("序号", "单位", "修改意见", "修改理由", "备注")
+from consolidate.papers.forms import HEADERS as FORM_HEADERS
+from consolidate.papers.forms import FormLayout, form_document, form_workbook
 
 
 def docx_form(
@@ -29,24 +30,20 @@ def docx_form(
     split_runs: bool = False,
     title: str = "修改意见表",
 ) -> Path:
-    """A Word 修改意见表: title, header line, table of ``rows`` under ``columns``."""
-    document = Document()
-    document.add_paragraph("附件3")
-    document.add_paragraph(title)
-    if header is not None:
-        document.add_paragraph(header)
-    table = document.add_table(rows=1, cols=len(columns))
-    table.style = document.styles["Table Grid"]  # the form's ruled table
-    for cell, name in zip(table.rows[0].cells, columns):
-        cell.text = name
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, values):
+    """A Word 修改意见表: the blank form with ``rows`` written into its first rows and
+    ``blank_rows`` left empty below them."""
+    layout = FormLayout(
+        title=title,
+        columns=tuple(columns),
+        header_lines=() if header is None else (header,),
+        blank_rows=len(rows) + blank_rows,
+        below=tuple(below),
+    )
+    document = form_document(layout)
+    document.core_properties.category = ""  # the unit's own file, without the tool's mark
+    for row, values in zip(document.tables[0].rows[1:], rows):
+        for cell, value in zip(row.cells, values):
             _write_cell(cell, value, split_runs)
-    for _ in range(blank_rows):
-        table.add_row()
-    for line in below:
-        document.add_paragraph(line)
     document.save(path)
     return path
 
@@ -129,20 +126,21 @@ def xlsx_form(
     first_row: int = 4,
     sheet_title: str = "Sheet1",
 ) -> Path:
-    """An Excel 修改意见表 with a merged title, the header line above the table, and
-    any extra merged ranges (e.g. a unit cell spanning several rows)."""
-    workbook = Workbook()
+    """An Excel 修改意见表: the blank form's sheet with its table header at ``first_row``
+    (blank lines pad the gap), ``rows`` written into its rows, and any extra merged ranges
+    (e.g. a unit cell spanning several rows)."""
+    header_lines = () if header is None else (header,)
+    natural = 2 + len(header_lines)  # the title, the header lines, then the table
+    layout = FormLayout(
+        annex="",
+        columns=tuple(columns),
+        header_lines=header_lines + ("",) * max(0, first_row - natural),
+        blank_rows=len(rows),
+        sheet=sheet_title,
+    )
+    workbook, header_row = form_workbook(layout)
     sheet = workbook.active
-    sheet.title = sheet_title
-    last = chr(ord("A") + len(columns) - 1)
-    sheet["A1"] = "修改意见表"
-    sheet.merge_cells(f"A1:{last}1")
-    if header is not None:
-        sheet["A2"] = header
-        sheet.merge_cells(f"A2:{last}2")
-    for c, name in enumerate(columns, start=1):
-        sheet.cell(row=first_row, column=c, value=name)
-    for r, values in enumerate(rows, start=first_row + 1):
+    for r, values in enumerate(rows, start=header_row + 1):
         for c, value in enumerate(values, start=1):
             if value not in ("", None):
                 sheet.cell(row=r, column=c, value=value)
@@ -164,22 +162,24 @@ def docx_form_header_in_table(
     """A Word form whose header is typed into the table's first rows, above the column
     headings: each of ``header_rows`` either one merged cell holding its first text
     (``merged``) or a key/value row "单位名称 | XX局 | 联系人 | 张三" across the columns."""
-    document = Document()
-    document.add_paragraph(title)
-    table = document.add_table(rows=0, cols=len(columns))
-    table.style = document.styles["Table Grid"]
+    document = form_document(
+        FormLayout(title=title, columns=tuple(columns), header_lines=(), blank_rows=len(rows), annex="")
+    )
+    document.core_properties.category = ""
+    table = document.tables[0]
+    headings = table.rows[0]._tr
     for values in header_rows:
-        cells = table.add_row().cells
+        added = table.add_row()
+        headings.addprevious(added._tr)
+        cells = added.cells
         if merged:
             spanning = cells[0].merge(cells[-1])
             spanning.text = values[0]
         else:
             for cell, value in zip(cells, values):
                 cell.text = value
-    for cell, name in zip(table.add_row().cells, columns):
-        cell.text = name
-    for values in rows:
-        for cell, value in zip(table.add_row().cells, values):
+    for row, values in zip(table.rows[len(header_rows) + 1 :], rows):
+        for cell, value in zip(row.cells, values):
             _write_cell(cell, value, False)
     document.save(path)
     return path

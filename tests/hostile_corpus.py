@@ -36,13 +36,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from docx import Document
 from openpyxl import Workbook
+
+from consolidate.papers.forms import HEADERS as FORM_HEADERS
+from consolidate.papers.forms import FormLayout, form_document, form_workbook
 
 SECRET = "CONSOLIDATE-SECRET-7f3a"
 ZIP_PASSWORD = b"consolidate"
-FORM_HEADERS = ("序号", "单位", "修改意见", "修改理由", "备注")
 FORM_ROW = ("1", "自治区教育厅", "建议将“稳定招生规模”修改为“稳步扩大招生规模”。", "理由", "")
+_HEADER = "单位名称（盖章）：自治区教育厅          填表时间：2023年3月28日"
+_SHEET_HEADER = "单位名称（盖章）：自治区教育厅    填表时间：2023-03-28"
 UNITS = ("自治区教育厅", "自治区财政厅", "自治区发展改革委", "南宁市人民政府", "河池市人民政府")
 
 BOMB_SIZE = 1 << 30  # inflated size of the zip bomb's word/document.xml padding (1 GiB)
@@ -189,15 +192,13 @@ def _unpack(data: bytes) -> tuple[tuple[str, bytes], ...]:
 
 @functools.lru_cache(maxsize=16)
 def _docx_parts_cached(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, bytes], ...]:
-    document = Document()
-    document.add_paragraph("附件3")
-    document.add_paragraph("修改意见表")
-    document.add_paragraph("单位名称（盖章）：自治区教育厅          填表时间：2023年3月28日")
-    table = document.add_table(rows=1, cols=len(FORM_HEADERS))
-    for cell, name in zip(table.rows[0].cells, FORM_HEADERS):
-        cell.text = name
-    for values in rows:
-        for cell, value in zip(table.add_row().cells, values):
+    layout = FormLayout(header_lines=(_HEADER,), blank_rows=len(rows))
+    document = form_document(layout)
+    # A unit's file, not one the tool printed: the attacks must reach the readers, not stop
+    # at the check for the tool's own papers (which trusts the mark when the text is hidden).
+    document.core_properties.category = ""
+    for row, values in zip(document.tables[0].rows[1:], rows):
+        for cell, value in zip(row.cells, values):
             cell.text = value
     buffer = io.BytesIO()
     document.save(buffer)
@@ -205,22 +206,18 @@ def _docx_parts_cached(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, by
 
 
 def _docx_parts(rows: Sequence[Sequence[str]] = (FORM_ROW,)) -> dict[str, bytes]:
-    """The parts of a python-docx 修改意见表 (title, header line, table with ``rows``)."""
+    """The parts of the Annex-3 form (title, header line, table) filled with ``rows``."""
     return dict(_docx_parts_cached(tuple(tuple(row) for row in rows)))
 
 
 def _xlsx_parts(rows: Sequence[Sequence[object]] = ((1, *FORM_ROW[1:]),)) -> dict[str, bytes]:
-    """The parts of an openpyxl 修改意见表: merged title and header line, table from row 4."""
-    workbook = Workbook()
+    """The parts of the Annex-3 form as a sheet, ``rows`` typed below its table header as
+    plain cells (openpyxl writes them as inline strings, which the XXE case rewrites)."""
+    workbook, header_row = form_workbook(
+        FormLayout(header_lines=(_SHEET_HEADER,), blank_rows=0, sheet="Sheet1")
+    )
     sheet = workbook.active
-    sheet.title = "Sheet1"
-    sheet["A1"] = "修改意见表"
-    sheet.merge_cells("A1:E1")
-    sheet["A2"] = "单位名称（盖章）：自治区教育厅    填表时间：2023-03-28"
-    sheet.merge_cells("A2:E2")
-    for c, name in enumerate(FORM_HEADERS, start=1):
-        sheet.cell(row=4, column=c, value=name)
-    for r, values in enumerate(rows, start=5):
+    for r, values in enumerate(rows, start=header_row + 1):
         for c, value in enumerate(values, start=1):
             if value not in ("", None):
                 sheet.cell(row=r, column=c, value=value)
@@ -606,10 +603,11 @@ def make_html_named_xls(path: Path) -> Path:
 
 def make_huge_form_xlsx(path: Path) -> Path:
     """Attacks slow readers: a valid .xlsx 修改意见表 with 20,000 rows; read within limits or a clear finding, run continues."""
+    # Streamed: 20,000 rows through the blank form's ordinary workbook would take seconds.
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Sheet1")
     sheet.append(["修改意见表"])
-    sheet.append(["单位名称（盖章）：自治区教育厅    填表时间：2023-03-28"])
+    sheet.append([_SHEET_HEADER])
     sheet.append([])
     sheet.append(list(FORM_HEADERS))
     for i in range(1, HUGE_XLSX_ROWS + 1):

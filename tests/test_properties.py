@@ -12,7 +12,7 @@ from consolidate.analysis.attribution import ClauseIndex, attribute_opinion, exp
 from consolidate.analysis.edits import parse_edits
 from consolidate.consultation.draft import parse_draft
 from consolidate.consultation.roster import Roster
-from consolidate.intake.header import parse_header_line
+from consolidate.intake.header import read_header
 from consolidate.intake.numbering import split_numbered
 from consolidate.intake.replies import is_no_opinion
 from consolidate.text.dates import parse_date
@@ -75,4 +75,4 @@ def test_unit_matching_never_raises(text):
 def test_reply_parsers_never_raise(text):
     is_no_opinion(text)
     parse_date(text)
-    parse_header_line(text)
+    read_header(text)

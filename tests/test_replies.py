@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consolidate.intake.header import parse_header_line
+from consolidate.intake.header import read_header
 from consolidate.intake.replies import is_no_opinion
 from consolidate.text.dates import parse_date
 
@@ -34,20 +34,21 @@ def test_an_opinion_after_no_opinion_words_is_an_opinion(text):
 
 
 def test_reads_header_line_with_unit_and_date():
-    assert parse_header_line("单位名称（盖章）：自治区教育厅          填表时间：2023年3月28日") == (
-        "自治区教育厅",
-        dt.date(2023, 3, 28),
-        True,
-    )
+    fields = read_header("单位名称（盖章）：自治区教育厅          填表时间：2023年3月28日")
+    assert fields is not None
+    assert (fields.unit, fields.date) == ("自治区教育厅", dt.date(2023, 3, 28))
 
 
 def test_reads_blank_header_line_as_header_without_values():
-    assert parse_header_line("单位名称（盖章）：                填表时间：  年  月  日") == (None, None, True)
+    fields = read_header("单位名称（盖章）：                填表时间：  年  月  日")
+    assert fields is not None
+    assert (fields.unit, fields.date) == (None, None)
 
 
 def test_reads_half_width_brackets_and_colons():
-    unit, date, _ = parse_header_line("单位名称(盖章):广西税务局 填表时间:2023.3.30")
-    assert (unit, date) == ("广西税务局", dt.date(2023, 3, 30))
+    fields = read_header("单位名称(盖章):广西税务局 填表时间:2023.3.30")
+    assert fields is not None
+    assert (fields.unit, fields.date) == ("广西税务局", dt.date(2023, 3, 30))
 
 
 @pytest.mark.parametrize(
@@ -93,8 +94,6 @@ def test_agreement_followed_by_a_proposal_is_an_opinion(text):
 
 
 # --- the header line, field by field -------------------------------------------------
-
-from consolidate.intake.header import read_header  # noqa: E402
 
 
 def test_reads_every_field_of_a_header_line():

@@ -69,7 +69,8 @@ def test_opinions_from_responsible_units_are_marked_and_counted():
         _opinion(2, "南宁市人民政府", "建议乙"),
         _opinion(3, "自治区国资委", "建议丙"),
     )
-    annotated, notes, findings = annotate(opinions, _consultation())
+    review = annotate(opinions, _consultation())
+    annotated, notes, findings = review.opinions, review.notes, review.findings
     assert ["responsible-unit" in o.flags for o in annotated] == [True, True, False]
     assert notes["1.1"].responsible_commented == ("自治区教育厅", "南宁市人民政府")
     assert [f.code for f in findings] == ["responsible-not-consulted"]
@@ -78,7 +79,7 @@ def test_opinions_from_responsible_units_are_marked_and_counted():
 
 def test_an_edit_of_national_wording_is_flagged():
     opinions = (_opinion(1, "自治区财政厅", "建议将“定期举办广西技能大赛”修改为“每两年举办广西技能大赛”"),)
-    annotated, _, _ = annotate(opinions, _consultation())
+    annotated = annotate(opinions, _consultation()).opinions
     assert "national-wording" in annotated[0].flags
 
 
@@ -113,7 +114,8 @@ def test_deleting_what_another_unit_amends_is_a_disagreement():
             "建议将“允许公办职业学校高技能领军人才实施年薪制、协议制等特殊工资制度”修改为“支持…实施年薪制等特殊工资制度”。",
         ),
     )
-    annotated, notes, _ = annotate(opinions, _consultation())
+    review = annotate(opinions, _consultation())
+    annotated, notes = review.opinions, review.notes
     (conflict,) = notes["1.1"].conflicts
     assert "自治区国资委建议删除“年薪制”" in conflict.description
     assert "自治区教育厅建议修改为" in conflict.description
@@ -125,7 +127,7 @@ def test_different_replacements_for_the_same_words_disagree():
         _opinion(1, "自治区财政厅", "建议将“定期举办广西技能大赛”修改为“每两年举办广西技能大赛”"),
         _opinion(2, "南宁市人民政府", "建议将“定期举办广西技能大赛”修改为“每年举办广西技能大赛”"),
     )
-    _, notes, _ = annotate(opinions, _consultation())
+    notes = annotate(opinions, _consultation()).notes
     description = notes["1.1"].conflicts[0].description
     assert "意见不一" in description and "每两年" in description and "每年" in description
 
@@ -176,7 +178,7 @@ def test_a_campaign_rewording_one_sentence_is_one_disagreement_found_quickly():
         for n in range(3000)
     ]
     started = time.monotonic()
-    _, notes, _ = annotate(tuple(opinions), _consultation())
+    notes = annotate(tuple(opinions), _consultation()).notes
     assert time.monotonic() - started < 20
     (conflict,) = notes["1.1"].conflicts
     assert conflict.description.count("建议修改为") >= 3

@@ -28,7 +28,7 @@ def _report(reports, name):
 
 
 def test_a_unit_without_files_is_missing(consultation):
-    reports, _, _ = assess_units(consultation, [])
+    reports = assess_units(consultation, []).reports
     assert {r.status for r in reports} == {"missing"}
     assert len(reports) == len(consultation.units)
 
@@ -38,7 +38,8 @@ def test_statuses_for_opinions_and_no_opinion(consultation):
         _ret(consultation, "自治区教育厅", "a.docx", opinions=2),
         _ret(consultation, "自治区财政厅", "b.docx", no_opinion=True),
     ]
-    reports, opinions, _ = assess_units(consultation, returns)
+    assessment = assess_units(consultation, returns)
+    reports, opinions = assessment.reports, assessment.opinions
     assert _report(reports, "自治区教育厅").status == "opinions"
     assert _report(reports, "自治区教育厅").opinions == 2
     assert _report(reports, "自治区财政厅").status == "no_opinion"
@@ -46,19 +47,20 @@ def test_statuses_for_opinions_and_no_opinion(consultation):
 
 
 def test_an_unreadable_return_needs_review(consultation):
-    reports, _, _ = assess_units(consultation, [_ret(consultation, "自治区教育厅", "a.docx", readable=False)])
+    reports = assess_units(
+        consultation, [_ret(consultation, "自治区教育厅", "a.docx", readable=False)]
+    ).reports
     assert _report(reports, "自治区教育厅").status == "needs_review"
 
 
 def test_a_blank_form_needs_review(consultation):
-    reports, _, _ = assess_units(consultation, [_ret(consultation, "自治区教育厅", "a.docx")])
+    reports = assess_units(consultation, [_ret(consultation, "自治区教育厅", "a.docx")]).reports
     assert _report(reports, "自治区教育厅").status == "needs_review"
 
 
 def test_only_a_stamped_copy_needs_review_with_a_finding(consultation):
-    reports, _, findings = assess_units(
-        consultation, [_ret(consultation, "自治区教育厅", "a.pdf", copy="stamped")]
-    )
+    assessment = assess_units(consultation, [_ret(consultation, "自治区教育厅", "a.pdf", copy="stamped")])
+    reports, findings = assessment.reports, assessment.findings
     report = _report(reports, "自治区教育厅")
     assert report.status == "needs_review" and report.stamped_copy and not report.editable_copy
     assert any(f.code == "stamped-only" for f in findings)
@@ -70,7 +72,7 @@ def test_a_reply_dated_after_the_deadline_is_late(consultation):
         _ret(consultation, "自治区财政厅", "b.docx", no_opinion=True, fill=dt.date(2023, 3, 31)),
         _ret(consultation, "广西税务局", "c.docx", no_opinion=True),
     ]
-    reports, _, _ = assess_units(consultation, returns)
+    reports = assess_units(consultation, returns).reports
     assert _report(reports, "自治区教育厅").late is True
     assert _report(reports, "自治区财政厅").late is False
     assert _report(reports, "广西税务局").late is None
@@ -79,7 +81,8 @@ def test_a_reply_dated_after_the_deadline_is_late(consultation):
 def test_the_newer_form_supersedes_and_the_old_opinions_are_kept_marked(consultation):
     old = _ret(consultation, "自治区教育厅", "a.docx", opinions=1, fill=dt.date(2023, 3, 27))
     new = _ret(consultation, "自治区教育厅", "a（更正）.docx", opinions=3, fill=dt.date(2023, 3, 30))
-    reports, opinions, findings = assess_units(consultation, [new, old])
+    assessment = assess_units(consultation, [new, old])
+    reports, opinions, findings = assessment.reports, assessment.opinions, assessment.findings
     assert _report(reports, "自治区教育厅").opinions == 3
     assert sum(o.superseded for o in opinions) == 1
     assert any(f.code == "superseded" and f.file == "a.docx" for f in findings)

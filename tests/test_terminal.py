@@ -98,3 +98,7 @@ def test_wrap_keeps_every_character_within_the_width(text, width):
         after_latin = display_width(body[-1:]) == 1
         assert display_width(line) <= width or one_latin_word or after_latin or len(body) <= 1
     assert not any(line.startswith(("：", "，", "、", "；", "。")) for line in lines[1:])
+
+
+def test_wrap_keeps_closing_punctuation_after_a_space_on_the_line_it_closes():
+    assert wrap("000000、、 、", 10) == ["000000、、、"]

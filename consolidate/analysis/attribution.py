@@ -18,15 +18,32 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from consolidate.analysis.references import DraftTree, draft_references
-from consolidate.model import GROUPING_KINDS, Clause, Draft
+from consolidate.model import GROUPING_KINDS, Clause, Draft, Method
 from consolidate.text.normalise import fold
 from consolidate.text.numerals import CHINESE_NUMERAL_CHARS, parse_number
-
-# Similarity alone is trusted (not flagged) only when the opinion's distinctive wording is
-# mostly found in one clause and at least twice as much as in any other: on the evaluation
-# sets every wrong similarity placement fell short of one of the two.
-SIMILAR_SURE = 0.65
-SIMILAR_MARGIN = 2.0
+from consolidate.thresholds import (
+    CLAUSE_COLUMN_WHOLE,
+    FUZZY_QUOTE_AT_MOST,
+    NAMED_BY_TITLE,
+    NAMED_OUTRIGHT,
+    NOT_PLACED,
+    PASSAGE_FOUND_FROM,
+    QUOTE_FUZZY_FROM,
+    QUOTE_MARGIN,
+    QUOTED_IN_PART,
+    QUOTED_TWICE,
+    SELF_CONTRADICTING,
+    SIMILAR_AT_MOST,
+    SIMILAR_BASE,
+    SIMILAR_MARGIN,
+    SIMILAR_SURE,
+    SIMILAR_WEAK_FROM,
+    SIMILAR_WEAK_MARGIN,
+    UNPLACED,
+    WEAK,
+    WHOLE_BY_SUBJECT,
+    WHOLE_BY_WORDING,
+)
 
 _N = rf"[0-9{CHINESE_NUMERAL_CHARS}]+"
 _PART_WORD = r"(?:部分|条|章|大项|大点|方面|节)"
@@ -74,7 +91,7 @@ class Placement:
 
     clauses: tuple[str, ...]
     confidence: float
-    method: str
+    method: Method
 
 
 class ClauseIndex:
@@ -312,7 +329,7 @@ def quoted_clauses(text: str, index: ClauseIndex) -> list[tuple[str, float]]:
             continue
         exact = [cid for cid, body in index.folded.items() if quote in body]
         if 1 <= len(exact) <= 2:
-            results.extend((cid, 0.95 if len(exact) == 1 else 0.8) for cid in exact)
+            results.extend((cid, NAMED_OUTRIGHT if len(exact) == 1 else QUOTED_TWICE) for cid in exact)
             continue
         if exact or len(quote) < 6:
             continue
@@ -322,8 +339,8 @@ def quoted_clauses(text: str, index: ClauseIndex) -> list[tuple[str, float]]:
         )
         best_score, best_id = scored[0]
         second = scored[1][0] if len(scored) > 1 else 0
-        if best_score >= 80 and best_score - second >= 5:
-            results.append((best_id, round(0.9 * best_score / 100, 2)))
+        if best_score >= QUOTE_FUZZY_FROM and best_score - second >= QUOTE_MARGIN:
+            results.append((best_id, round(FUZZY_QUOTE_AT_MOST * best_score / 100, 2)))
     return results
 
 
@@ -356,13 +373,13 @@ def attribute_opinion(
 
 def _attribute(text: str, index: ClauseIndex | None, hint: str, reason: str, context: str) -> Placement:
     if index is None or not index.paragraphs:
-        return Placement((), 0.0, "no-draft")
+        return Placement((), NOT_PLACED, Method.NO_DRAFT)
     folded = _strip_other_documents(fold(text), index)
 
     if context.strip():
         found = _best_quote_clause(fold(context), index)
         if found:
-            return Placement(tuple(found), 0.95, "revision")
+            return Placement(tuple(found), NAMED_OUTRIGHT, Method.REVISION)
 
     refs, complete = _explicit(folded, index)
     quotes = quoted_clauses(text, index)
@@ -374,35 +391,46 @@ def _attribute(text: str, index: ClauseIndex | None, hint: str, reason: str, con
             return placed
 
     if refs:
-        refined = _refine(refs, quoted_ids, index)
-        if quoted_ids and not any(index.within(q, r) or index.within(r, q) for q in quoted_ids for r in refs):
-            return Placement(tuple(refined), 0.55, "reference (quotation points elsewhere)")
-        if not complete and refined == refs:
-            return Placement(tuple(refined), 0.55, "reference (not all of it is in the draft)")
-        return Placement(tuple(refined), 0.95, "reference")
+        return _by_reference(refs, complete, quoted_ids, index)
     if _ANNEX_CLAUSE in folded:
-        return Placement((), 0.5, "whole-document (cites a clause of an annex)")
+        return Placement((), WEAK, Method.WHOLE_DOCUMENT_ANNEX)
     if _THROUGHOUT.search(folded) or len(quoted_ids) >= 3:
-        return Placement((), 0.85, "whole-document")
+        return Placement((), WHOLE_BY_WORDING, Method.WHOLE_DOCUMENT)
     named = named_clauses(folded, index)
     if quotes:
         ids = quoted_ids
         if _TWO_PLACES.search(folded):
             ids = list(dict.fromkeys([*named, *ids]))
         confidence = (
-            min(score for cid, score in quotes if cid in ids) if set(ids) <= {c for c, _ in quotes} else 0.85
+            min(score for cid, score in quotes if cid in ids)
+            if set(ids) <= {c for c, _ in quotes}
+            else QUOTED_IN_PART
         )
-        return Placement(tuple(ids), confidence, "quotation")
+        return Placement(tuple(ids), confidence, Method.QUOTATION)
     if named:
-        return Placement(tuple(named), 0.85, "named")
+        return Placement(tuple(named), NAMED_BY_TITLE, Method.NAMED)
     if _ADD_NEW.search(folded) or _WHOLE.search(folded):
-        return Placement((), 0.8, "whole-document")
+        return Placement((), WHOLE_BY_SUBJECT, Method.WHOLE_DOCUMENT)
     placed = _by_similarity(f"{text}\n{reason}", index)
     if _CITED_CLAUSE in folded and placed.clauses:
         return Placement(
-            placed.clauses, min(placed.confidence, 0.55), placed.method + " (cites another document)"
+            placed.clauses,
+            min(placed.confidence, SELF_CONTRADICTING),
+            placed.method.citing_another_document(),
         )
     return placed
+
+
+def _by_reference(refs: list[str], complete: bool, quoted_ids: list[str], index: ClauseIndex) -> Placement:
+    """An opinion that names its clause (第三条, 七（二）): narrowed to the clause inside it
+    that a quotation pins down, and less sure when the quotation points elsewhere or part
+    of the reference is not in the draft."""
+    refined = _refine(refs, quoted_ids, index)
+    if quoted_ids and not any(index.within(q, r) or index.within(r, q) for q in quoted_ids for r in refs):
+        return Placement(tuple(refined), SELF_CONTRADICTING, Method.REFERENCE_QUOTED_ELSEWHERE)
+    if not complete and refined == refs:
+        return Placement(tuple(refined), SELF_CONTRADICTING, Method.REFERENCE_NOT_IN_DRAFT)
+    return Placement(tuple(refined), NAMED_OUTRIGHT, Method.REFERENCE)
 
 
 def _from_clause_column(hint: str, index: ClauseIndex, quoted_in_text: list[str]) -> Placement | None:
@@ -410,7 +438,7 @@ def _from_clause_column(hint: str, index: ClauseIndex, quoted_in_text: list[str]
     name, a phrase of the clause, or 全文."""
     folded = _strip_other_documents(fold(hint), index)
     if _THROUGHOUT.search(folded) or _WHOLE.fullmatch(folded) or folded in ("总体", "整体", "通篇", "全文"):
-        return Placement((), 0.9, "clause-column")
+        return Placement((), CLAUSE_COLUMN_WHOLE, Method.CLAUSE_COLUMN)
     refs = explicit_references(folded, index) or named_clauses(folded, index)
     if not refs:
         bare, dotted = _BARE_PART.match(folded), _DOTTED.match(folded)
@@ -426,7 +454,9 @@ def _from_clause_column(hint: str, index: ClauseIndex, quoted_in_text: list[str]
     refs = refs or quoted
     if not refs:
         return None
-    return Placement(tuple(_refine(refs, quoted + quoted_in_text, index)), 0.95, "clause-column")
+    return Placement(
+        tuple(_refine(refs, quoted + quoted_in_text, index)), NAMED_OUTRIGHT, Method.CLAUSE_COLUMN
+    )
 
 
 def _refine(refs: list[str], quoted: list[str], index: ClauseIndex) -> list[str]:
@@ -444,7 +474,7 @@ def _best_quote_clause(text: str, index: ClauseIndex) -> list[str]:
     scored = sorted(
         ((fuzz.partial_ratio(text, body), cid) for cid, body in index.folded.items()), reverse=True
     )
-    if scored and scored[0][0] >= 85:
+    if scored and scored[0][0] >= PASSAGE_FOUND_FROM:
         return [scored[0][1]]
     return []
 
@@ -452,11 +482,13 @@ def _best_quote_clause(text: str, index: ClauseIndex) -> list[str]:
 def _by_similarity(text: str, index: ClauseIndex) -> Placement:
     scores = index.similar(text)
     if not scores:
-        return Placement((), 0.0, "unplaced")
+        return Placement((), NOT_PLACED, Method.UNPLACED)
     best, best_id = scores[0]
     second = scores[1][0] if len(scores) > 1 else 0.0
     if best >= SIMILAR_SURE and best >= SIMILAR_MARGIN * second:
-        return Placement((best_id,), round(min(0.7, 0.2 + best), 2), "similar wording")
-    if best >= 0.2 and best >= 1.4 * second:
-        return Placement((best_id,), 0.5, "similar wording")
-    return Placement((), 0.3, "unplaced")
+        return Placement(
+            (best_id,), round(min(SIMILAR_AT_MOST, SIMILAR_BASE + best), 2), Method.SIMILAR_WORDING
+        )
+    if best >= SIMILAR_WEAK_FROM and best >= SIMILAR_WEAK_MARGIN * second:
+        return Placement((best_id,), WEAK, Method.SIMILAR_WORDING)
+    return Placement((), UNPLACED, Method.UNPLACED)

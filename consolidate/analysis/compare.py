@@ -19,9 +19,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from consolidate.model import Clause, Draft
 from consolidate.text.normalise import fold
+from consolidate.thresholds import PIECE_FROM
+from consolidate.thresholds import REVISION_SAME_CLAUSE_FROM as SAME_CLAUSE_FROM
 
 
 class Change(StrEnum):
@@ -34,15 +37,6 @@ class Change(StrEnum):
     DELETED = "deleted"
     SPLIT = "split"  # one old clause carried by several new ones
     MERGED = "merged"  # several old clauses carried by one new one
-
-
-# Two clauses are "the same clause, edited" from this similarity on (0–1, rapidfuzz's
-# normalised Indel ratio of the folded texts). Measured on the revisions in the tests:
-# rewordings of a sentence or two score 0.6–0.95, unrelated clauses of one draft 0.2–0.45.
-SAME_CLAUSE_FROM = 0.55
-# A short clause counts as a piece of a longer one (split/merge) when this share of it is
-# found, in order, in the longer clause's text.
-PIECE_FROM = 0.8
 
 
 @dataclass(frozen=True)
@@ -122,13 +116,41 @@ def align_drafts(old: Draft, new: Draft) -> tuple[ClausePair, ...]:
     return align_clauses(text_clauses(old), text_clauses(new))
 
 
+# Each pair of the alignment with where it is listed: the new index it sits at (a deleted
+# clause's is a fraction, just after its old predecessor's new place).
+_Placed = tuple[float, ClausePair]
+
+
 def align_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[ClausePair, ...]:
+    """Pair the clauses by their text — identical first, then the most similar, then splits
+    and merges — and list what is left as added or deleted, in the new version's order."""
     old_folded = [fold(c.text) for c in old]
     new_folded = [fold(c.text) for c in new]
-    matched: dict[int, int] = {}  # old index -> new index, one to one
-    similarity: dict[int, float] = {}
+    matched, similarity = _identical(old_folded, new_folded)
+    _pair_most_similar(old_folded, new_folded, matched, similarity)
 
-    # 1. Identical text, taken in order so that repeated boilerplate pairs up sensibly.
+    # Splits and merges among what is left.
+    back = {j: i for i, j in matched.items()}  # new index -> old index
+    splits = _pieces(old_folded, new_folded, matched, set(matched.values()))
+    merges = _pieces(new_folded, old_folded, back, set(matched))
+
+    pairs = [
+        *_one_to_one(old, new, old_folded, new_folded, matched, similarity, splits, merges),
+        *_splits(old, new, matched, splits),
+        *_merges(old, new, back, merges),
+        *_added(new, matched, splits, merges),
+        *_deleted(old, len(new), matched, splits, merges),
+    ]
+    pairs.sort(key=lambda item: item[0])
+    return tuple(pair for _, pair in pairs)
+
+
+def _identical(old_folded: list[str], new_folded: list[str]) -> tuple[dict[int, int], dict[int, float]]:
+    """Identical text, taken in order so that repeated boilerplate pairs up sensibly.
+
+    Returns the old index → new index pairing (one to one) and each pair's similarity."""
+    matched: dict[int, int] = {}
+    similarity: dict[int, float] = {}
     by_text: dict[str, list[int]] = {}
     for j, text in enumerate(new_folded):
         by_text.setdefault(text, []).append(j)
@@ -137,19 +159,24 @@ def align_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[ClauseP
         if candidates:
             matched[i] = candidates.pop(0)
             similarity[i] = 1.0
+    return matched, similarity
 
-    # 2. The most similar remaining pairs, best first.
+
+def _pair_most_similar(
+    old_folded: list[str], new_folded: list[str], matched: dict[int, int], similarity: dict[int, float]
+) -> None:
+    """The most similar remaining pairs, best first, added to ``matched``."""
     from rapidfuzz import fuzz
 
-    free_old = [i for i in range(len(old)) if i not in matched]
+    free_old = [i for i in range(len(old_folded)) if i not in matched]
     taken = set(matched.values())
-    free_new = [j for j in range(len(new)) if j not in taken]
+    free_new = [j for j in range(len(new_folded)) if j not in taken]
     scored = []
     for i in free_old:
         for j in free_new:
             score = fuzz.ratio(old_folded[i], new_folded[j]) / 100
             if score >= SAME_CLAUSE_FROM:
-                scored.append((score, -abs(i / max(len(old), 1) - j / max(len(new), 1)), i, j))
+                scored.append((score, -abs(i / max(len(old_folded), 1) - j / max(len(new_folded), 1)), i, j))
     scored.sort(reverse=True)
     for score, _, i, j in scored:
         if i in matched or j in taken:
@@ -158,15 +185,21 @@ def align_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[ClauseP
         taken.add(j)
         similarity[i] = score
 
-    # 3. Splits and merges among what is left.
-    back = {j: i for i, j in matched.items()}  # new index -> old index
-    splits = _pieces(old_folded, new_folded, matched, taken)
-    merges = _pieces(new_folded, old_folded, back, set(matched))
 
+def _one_to_one(
+    old: Sequence[Clause],
+    new: Sequence[Clause],
+    old_folded: list[str],
+    new_folded: list[str],
+    matched: dict[int, int],
+    similarity: dict[int, float],
+    splits: dict[int, list[int]],
+    merges: dict[int, list[int]],
+) -> list[_Placed]:
+    """The matched clauses that are not part of a split or merge: unchanged, modified, or
+    moved when out of the longest run kept in order."""
     in_order = _longest_increasing([(i, matched[i]) for i in sorted(matched)])
-    pairs: list[tuple[float, ClausePair]] = []
-    split_new = {j for js in splits.values() for j in js}
-    merged_old = {i for is_ in merges.values() for i in is_}
+    pairs: list[_Placed] = []
     for i, j in matched.items():
         if i in splits or j in merges:
             continue
@@ -177,27 +210,59 @@ def align_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[ClauseP
         else:
             change = Change.MODIFIED
         pairs.append((j, ClausePair((old[i],), (new[j],), change, round(similarity[i], 3))))
+    return pairs
+
+
+def _splits(
+    old: Sequence[Clause], new: Sequence[Clause], matched: dict[int, int], splits: dict[int, list[int]]
+) -> list[_Placed]:
+    """One old clause carried by several new ones (with the one it was matched to, if any)."""
+    pairs: list[_Placed] = []
     for i, js in splits.items():
         members = [matched[i]] if i in matched else []
         members = sorted({*members, *js})
         pieces = tuple(new[j] for j in members)
         pairs.append((members[0], ClausePair((old[i],), pieces, Change.SPLIT, _ratio(old[i].text, pieces))))
+    return pairs
+
+
+def _merges(
+    old: Sequence[Clause], new: Sequence[Clause], back: dict[int, int], merges: dict[int, list[int]]
+) -> list[_Placed]:
+    """Several old clauses carried by one new one (with the one it was matched to, if any)."""
+    pairs: list[_Placed] = []
     for j, is_ in merges.items():
         members = sorted({*([back[j]] if j in back else []), *is_})
         pieces = tuple(old[i] for i in members)
         pairs.append((j, ClausePair(pieces, (new[j],), Change.MERGED, _ratio(new[j].text, pieces))))
+    return pairs
+
+
+def _added(
+    new: Sequence[Clause], matched: dict[int, int], splits: dict[int, list[int]], merges: dict[int, list[int]]
+) -> list[_Placed]:
+    """New clauses that carry none of the old text."""
+    split_new = {j for js in splits.values() for j in js}
     placed_new = {j for j in matched.values()} | split_new | set(merges)
-    for j in range(len(new)):
-        if j not in placed_new:
-            pairs.append((j, ClausePair((), (new[j],), Change.ADDED, 0.0)))
+    return [(j, ClausePair((), (new[j],), Change.ADDED, 0.0)) for j in range(len(new)) if j not in placed_new]
+
+
+def _deleted(
+    old: Sequence[Clause],
+    new_count: int,
+    matched: dict[int, int],
+    splits: dict[int, list[int]],
+    merges: dict[int, list[int]],
+) -> list[_Placed]:
+    """Old clauses whose text the new version no longer carries, each listed after the new
+    place of its old predecessor."""
+    merged_old = {i for is_ in merges.values() for i in is_}
     placed_old = set(matched) | set(splits) | merged_old
-    for i in range(len(old)):
-        if i not in placed_old:
-            pairs.append(
-                (_position_after(i, matched, len(new)), ClausePair((old[i],), (), Change.DELETED, 0.0))
-            )
-    pairs.sort(key=lambda item: item[0])
-    return tuple(pair for _, pair in pairs)
+    return [
+        (_position_after(i, matched, new_count), ClausePair((old[i],), (), Change.DELETED, 0.0))
+        for i in range(len(old))
+        if i not in placed_old
+    ]
 
 
 def _pieces(
@@ -271,7 +336,15 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
 _WORD = re.compile(r"[A-Za-z0-9.%]+|\s+|.", re.S)
 
 
-def word_diff(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+class WordDiff(NamedTuple):
+    """Two texts compared: the old one's segments (deletions marked) and the new one's
+    (insertions marked)."""
+
+    old: tuple[Segment, ...]
+    new: tuple[Segment, ...]
+
+
+def word_diff(old: str, new: str) -> WordDiff:
     """Character-level comparison (Chinese has no spaces to split words at), cleaned so
     that a single unchanged character between two changes does not chop the reading:
     returns the old text's segments (deletions marked) and the new text's (insertions)."""
@@ -292,7 +365,7 @@ def word_diff(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, .
             _append(left, Segment(old_part, "deleted"))
         if new_part:
             _append(right, Segment(new_part, "inserted"))
-    return tuple(left), tuple(right)
+    return WordDiff(tuple(left), tuple(right))
 
 
 def _absorb_short_equals(

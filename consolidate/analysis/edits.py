@@ -100,23 +100,3 @@ def locate(edit: ProposedEdit, clause_text: str) -> LocatedEdit | None:
             if score > best[0]:
                 best = (score, a, b)
     return LocatedEdit(edit, best[1], best[2], False)
-
-
-def redline(text: str, located: LocatedEdit, context: int = 18) -> list[tuple[str, str]]:
-    """Segments ``(text, style)`` around one edit: style is "", "deleted" or "inserted"."""
-    start, end = located.start, located.end
-    left = max(0, start - context)
-    right = min(len(text), end + context)
-    head = ("…" if left > 0 else "") + text[left:start]
-    tail = text[end:right] + ("…" if right < len(text) else "")
-    target = text[start:end]
-    kind, new = located.edit.kind, located.edit.new
-    if kind == "replace":
-        middle = [(target, "deleted"), (new, "inserted")]
-    elif kind == "delete":
-        middle = [(target, "deleted")]
-    elif kind == "insert_after":
-        middle = [(target, ""), (new, "inserted")]
-    else:
-        middle = [(new, "inserted"), (target, "")]
-    return [(head, ""), *middle, (tail, "")]

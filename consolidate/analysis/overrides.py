@@ -21,13 +21,16 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from consolidate.model import Draft, Finding, Opinion
+from consolidate.codes import Code, Severity
+from consolidate.errors import ConsolidateError
+from consolidate.model import Draft, Finding, Flag, Method, Opinion
 from consolidate.text.settings_file import read_settings_text
+from consolidate.thresholds import BY_HAND
 
 FILENAME = "overrides.toml"
 
 
-class OverridesError(Exception):
+class OverridesError(ConsolidateError):
     """The overrides file cannot be used; the message names the file and entry."""
 
 
@@ -64,15 +67,21 @@ def load_overrides(path: Path) -> Overrides:
     return Overrides(moves, duplicates, (decoded.note,) if decoded.note else ())
 
 
-def apply_overrides(
-    opinions: tuple[Opinion, ...], overrides: Overrides, draft: Draft | None
-) -> tuple[tuple[Opinion, ...], list[Finding]]:
+@dataclass(frozen=True)
+class Overridden:
+    """The opinions as the clerk moved and merged them, and what could not be applied."""
+
+    opinions: tuple[Opinion, ...]
+    findings: tuple[Finding, ...]
+
+
+def apply_overrides(opinions: tuple[Opinion, ...], overrides: Overrides, draft: Draft | None) -> Overridden:
     """Move and merge opinions as the clerk decided; unknown ids become findings."""
     known = {o.id for o in opinions}
     findings: list[Finding] = []
     for opinion_id in [*overrides.moves, *overrides.duplicates]:
         if opinion_id not in known:
-            findings.append(Finding("warning", "override-unknown",
+            findings.append(Finding(Severity.WARNING, Code.OVERRIDE_UNKNOWN,
                                     f"overrides.toml 中的意见编号 {opinion_id} 在本次汇总中不存在（文件已更换？）"))  # fmt: skip
     result = []
     for opinion in opinions:
@@ -81,18 +90,18 @@ def apply_overrides(
             clauses = tuple(draft.settled(_clause_id(c, draft)) if draft else c for c in clauses)
             bad = [c for c in clauses if draft is None or draft.get(c) is None]
             if bad:
-                findings.append(Finding("warning", "override-clause",
+                findings.append(Finding(Severity.WARNING, Code.OVERRIDE_CLAUSE,
                                         f"overrides.toml 把 {opinion.id} 移到不存在的条款 {'、'.join(bad)}，未调整"))  # fmt: skip
             else:
                 opinion = dataclasses.replace(
-                    opinion, clauses=clauses, confidence=1.0,
-                    attribution="moved by hand" + (f"：{note}" if note else ""),
-                    flags=(*opinion.flags, "moved"),
+                    opinion, clauses=clauses, confidence=BY_HAND,
+                    attribution=Method.MOVED_BY_HAND + (f"：{note}" if note else ""),
+                    flags=(*opinion.flags, Flag.MOVED),
                 )  # fmt: skip
         if opinion.id in overrides.duplicates and overrides.duplicates[opinion.id] in known:
             opinion = dataclasses.replace(opinion, duplicate_of=overrides.duplicates[opinion.id])
         result.append(opinion)
-    return tuple(result), findings
+    return Overridden(tuple(result), tuple(findings))
 
 
 def _clause_id(written: str, draft: Draft | None) -> str:

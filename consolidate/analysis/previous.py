@@ -17,16 +17,10 @@ from dataclasses import dataclass
 
 from consolidate.model import Draft, LedgerRow, Opinion, PreviousDecision, normalise_decision
 from consolidate.text.normalise import bare_words, fold
-
-# Similarity (0–1) of two opinions' wording from which the later one repeats the earlier.
-# rapidfuzz's ratio of the texts without punctuation; measured on the tests' rounds: a
-# unit resubmitting its opinion with small edits scores 0.8–1.0, two units raising the same
-# point in their own words 0.6–0.8, unrelated opinions on one clause 0.2–0.5.
-REPEATS_FROM = 0.72
-# On the same clause (after alignment) a looser likeness suffices.
-SAME_CLAUSE_FROM = 0.6
-SAME_CLAUSE_BONUS = 0.08
-SAME_UNIT_BONUS = 0.04
+from consolidate.thresholds import PREVIOUS_SAME_CLAUSE_BONUS as SAME_CLAUSE_BONUS
+from consolidate.thresholds import PREVIOUS_SAME_CLAUSE_FROM as SAME_CLAUSE_FROM
+from consolidate.thresholds import PREVIOUS_SAME_UNIT_BONUS as SAME_UNIT_BONUS
+from consolidate.thresholds import REPEATS_FROM
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 For each opinion: the edits it proposes located in its clause, whether it touches the
 national document's wording, whether its unit is responsible for the clause, whether it
 asks to change a 责任单位 list. Across opinions: groups of opinions from different units
-asking for the same thing, and opinions on one clause that contradict each other.
+asking for the same thing, and opinions on one clause that contradict each other. For the
+meeting: each clause's opinions as the digest's rows, with the edits located in the
+clause's words and the deletions to strike through, so the papers only format.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from consolidate.analysis.attribution import PROPOSED_BEFORE
-from consolidate.analysis.edits import LocatedEdit, locate, parse_edits, quoted_spans
+from consolidate.analysis.edits import LocatedEdit, ProposedEdit, locate, parse_edits, quoted_spans
 from consolidate.analysis.merge import group_key
+from consolidate.codes import Code, Severity
 from consolidate.consultation.responsibility import (
     Responsibility,
     asks_to_change_list,
@@ -22,18 +26,41 @@ from consolidate.consultation.responsibility import (
     responsibility,
 )
 from consolidate.consultation.roster import Roster
-from consolidate.model import ClauseNotes, Conflict, Consultation, Draft, Finding, Opinion
+from consolidate.model import (
+    Clause,
+    ClauseGroup,
+    ClauseNotes,
+    Conflict,
+    Consultation,
+    Draft,
+    Finding,
+    Flag,
+    Opinion,
+    OpinionRow,
+    Span,
+    Unit,
+)
 from consolidate.text.normalise import fold
+from consolidate.thresholds import SIMILAR_AT
 
-SIMILAR_AT = 85  # rapidfuzz ratio of the folded texts
 _STRENGTHEN = re.compile(r"加强|强化|加大|提高|增加|扩大|完善|明确|细化|保留")
 _JOINERS = re.compile(r"[\W_和及与以及并的等]")
 _NOISE = re.compile(r"[\W_]|建议|我单位|我厅|我局|我委|我市|修改为|改为")
 
 
+@dataclass(frozen=True)
+class Review:
+    """What the review stage hands on: the opinions with their edits and flags, what the
+    meeting should know per clause id, and findings about the draft itself."""
+
+    opinions: tuple[Opinion, ...]
+    notes: dict[str, ClauseNotes]
+    findings: tuple[Finding, ...]
+
+
 def annotate(
     opinions: tuple[Opinion, ...], consultation: Consultation, roster: Roster | None = None
-) -> tuple[tuple[Opinion, ...], dict[str, ClauseNotes], list[Finding]]:
+) -> Review:
     """Opinions with edits and flags, notes per clause id, and findings about the draft.
 
     ``roster`` is the consultation's, when the caller has already built it.
@@ -42,29 +69,34 @@ def annotate(
     roster = roster or Roster(consultation.units)
     units = {u.name: u for u in consultation.units}
     duties = _duties(draft, roster, consultation.issuer)
-    annotated = []
-    for opinion in opinions:
-        edits = tuple(parse_edits(opinion.text))
-        flags = list(opinion.flags)
-        clauses = [draft.get(c) for c in opinion.clauses] if draft else []
-        targets = [e.old for e in edits] + draft_quotes(opinion.text)
-        if any(_touches(t, c.national) for t in targets for c in clauses if c is not None):
-            flags.append("national-wording")
-        unit = units.get(opinion.unit)
-        if unit is not None and any(is_responsible(unit, duties[c]) for c in opinion.clauses if c in duties):
-            flags.append("responsible-unit")
-        if asks_to_change_list(opinion.text):
-            flags.append("responsible-list")
-        annotated.append(dataclasses.replace(opinion, edits=edits, flags=tuple(dict.fromkeys(flags))))
+    annotated = [_annotated(opinion, draft, units, duties) for opinion in opinions]
     grouped = group_similar(annotated)
     conflicts = find_conflicts(grouped, draft)
     leaders = {i for conflict in conflicts.values() for c in conflict for i in c.opinions}
     in_conflict = {o.id for o in grouped if o.id in leaders or group_key(o) in leaders}
     final = tuple(
-        dataclasses.replace(o, flags=(*o.flags, "conflict")) if o.id in in_conflict else o for o in grouped
+        dataclasses.replace(o, flags=(*o.flags, Flag.CONFLICT)) if o.id in in_conflict else o for o in grouped
     )
     notes = _notes(final, draft, duties, units, conflicts)
-    return final, notes, _draft_findings(draft, duties)
+    return Review(final, notes, tuple(_draft_findings(draft, duties)))
+
+
+def _annotated(
+    opinion: Opinion, draft: Draft | None, units: dict[str, Unit], duties: dict[str, Responsibility]
+) -> Opinion:
+    """The opinion with the edits it proposes and the flags the meeting should see."""
+    edits = tuple(parse_edits(opinion.text))
+    flags = list(opinion.flags)
+    clauses = [draft.get(c) for c in opinion.clauses] if draft else []
+    targets = [e.old for e in edits] + draft_quotes(opinion.text)
+    if any(_touches(t, c.national) for t in targets for c in clauses if c is not None):
+        flags.append(Flag.NATIONAL_WORDING)
+    unit = units.get(opinion.unit)
+    if unit is not None and any(is_responsible(unit, duties[c]) for c in opinion.clauses if c in duties):
+        flags.append(Flag.RESPONSIBLE_UNIT)
+    if asks_to_change_list(opinion.text):
+        flags.append(Flag.RESPONSIBLE_LIST)
+    return dataclasses.replace(opinion, edits=edits, flags=tuple(dict.fromkeys(flags)))
 
 
 def wording(text: str) -> str:
@@ -276,9 +308,124 @@ def _draft_findings(draft: Draft | None, duties: dict[str, Responsibility]) -> l
     label = {c.id: c.label for c in draft.clauses} if draft else {}
     return [
         Finding(
-            "warning",
-            "responsible-not-consulted",
+            Severity.WARNING,
+            Code.RESPONSIBLE_NOT_CONSULTED,
             f"征求意见稿把“{name}”列为责任单位（{'、'.join(label.get(c, c) for c in clauses)}），但它不在征求意见名单中：请确认是否需要征求其意见",
         )
         for name, clauses in unlisted.items()
     ]
+
+
+# ---------------------------------------------------------------- for the meeting
+
+
+def for_the_meeting(groups: tuple[ClauseGroup, ...], draft: Draft | None) -> tuple[ClauseGroup, ...]:
+    """The groups as the meeting reads them: each named, placed under its part or chapter,
+    its opinions laid out as rows with their redlines and deletions found.
+
+    Run on the text the writers will write (after the run is made safe for XML), so every
+    position found is a position in that text.
+    """
+    return tuple(
+        dataclasses.replace(
+            group,
+            name=clause_name(group.clause, draft),
+            division=division_heading(group.clause, draft),
+            rows=opinion_rows(group),
+        )
+        for group in groups
+    )
+
+
+def clause_name(clause: Clause | None, draft: Draft | None) -> str:
+    """How the meeting names a clause: 序言, 第三部分（整体）, or the article for its only 款."""
+    if clause is None:
+        return "总体意见"
+    if clause.id == "0":
+        return "序言"
+    if clause.paragraph is None:
+        return f"{clause.label}（整体）"
+    parent = draft.get(clause.parent) if draft is not None else None
+    if clause.kind == "paragraph" and parent is not None and len(draft.children(parent.id)) == 1:  # type: ignore[union-attr]
+        return parent.label
+    return clause.label
+
+
+def division_heading(clause: Clause | None, draft: Draft | None) -> str:
+    """The heading the digest lists a clause's opinions under: its part or chapter."""
+    if clause is None:
+        return "总体意见及未归入具体条款的意见"
+    if clause.id == "0":
+        return "序言"
+    if draft is not None:
+        return draft.heading_of(draft.division(clause))
+    return clause.label
+
+
+def opinion_rows(group: ClauseGroup) -> tuple[OpinionRow, ...]:
+    """Opinions of one similar group (or merged duplicates) share a row; the first one's
+    edits are located in the clause when the clause has words of its own."""
+    members: dict[str, list[Opinion]] = {}
+    for opinion in group.opinions:
+        members.setdefault(group_key(opinion), []).append(opinion)
+    clause = group.clause
+    return tuple(
+        OpinionRow(
+            tuple(row),
+            redlines=_located(row[0], clause) if clause is not None and clause.holds_text else (),
+            struck=struck_spans(row[0]),
+        )
+        for row in members.values()
+    )
+
+
+def _located(opinion: Opinion, clause: Clause) -> tuple[LocatedEdit, ...]:
+    """The opinion's edits found in the clause's text, deletions it words unusually included."""
+    found: list[LocatedEdit] = []
+    for edit in (*opinion.edits, *worded_deletions(opinion)):
+        located = locate(edit, clause.text)
+        if located is not None and all((f.start, f.end) != (located.start, located.end) for f in found):
+            found.append(located)
+    return tuple(found)
+
+
+_DELETE_WORD = r"(?:删除|删去|去掉|删掉|去除|删减)"
+# 删除第三部分第二段“A”, 删除“A”中的“B”, 将“A”删除, “A”一句删去
+_DELETE_BEFORE = re.compile(_DELETE_WORD + r"[^“”\"。；]{0,16}“([^“”]+)”(?:中的“([^“”]+)”)?")
+_DELETE_AFTER = re.compile(r"“([^“”]+)”[^“”\"。；，]{0,6}?" + _DELETE_WORD)
+
+
+def worded_deletions(opinion: Opinion) -> list[ProposedEdit]:
+    """删除 proposals the edit parser left out (e.g. 删除第三部分第二段“…”), so every
+    proposed deletion is shown struck through."""
+    if not re.search(_DELETE_WORD, opinion.text):
+        return []
+    text = opinion.text
+    targets = [
+        m.group(2) or m.group(1) for m in _DELETE_BEFORE.finditer(text) if not _negated(text, m.start())
+    ]
+    targets += [m.group(1) for m in _DELETE_AFTER.finditer(text) if not _negated(text, m.end() - 2)]
+    known = {e.old for e in opinion.edits if e.kind == "delete"}
+    return [ProposedEdit("delete", t) for t in dict.fromkeys(targets) if t and t not in known]
+
+
+_NEGATION = ("不宜", "不要", "不应", "不建议", "不必", "无需", "不同意", "反对", "请勿", "不能")
+
+
+def _negated(text: str, at: int) -> bool:
+    """不宜删除“A” argues for keeping A: not a deletion to strike through."""
+    before = text[max(0, at - 4) : at]
+    return any(word in before for word in _NEGATION)
+
+
+def struck_spans(opinion: Opinion) -> tuple[Span, ...]:
+    """Where the opinion's text quotes each passage it proposes to delete (the last
+    mention, longest passages first, never overlapping), in reading order."""
+    text = opinion.text
+    deleted = [e.old for e in (*opinion.edits, *worded_deletions(opinion)) if e.kind == "delete" and e.old]
+    spans: list[tuple[int, int]] = []
+    for old in sorted(set(deleted), key=len, reverse=True):
+        at = text.rfind(old)
+        if at >= 0 and all(at >= b or at + len(old) <= a for a, b in spans):
+            spans.append((at, at + len(old)))
+    return tuple(Span(a, b) for a, b in sorted(spans))

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 
 from consolidate.analysis.compare import Change, ClausePair, align_drafts, descends_from, text_clauses
 from consolidate.analysis.edits import ProposedEdit, parse_edits
+from consolidate.codes import Code, Severity
 from consolidate.model import Clause, Draft, Finding, LedgerRow, normalise_decision
 from consolidate.text.normalise import bare_words, fold
+from consolidate.thresholds import WORDING_FOUND_FROM
 
 ADOPTED = ("采纳", "部分采纳")
-# A proposed wording counts as present when this share of it is found in the new clause
-# (rapidfuzz partial ratio): people's quotes differ from the final text in a 的 or a comma.
-WORDING_FOUND_FROM = 0.9
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ class DecisionCheck:
     old: tuple[str, ...]  # old clause ids the opinion is about
     new: tuple[str, ...]  # where those clauses went
     why: str
-    problem: str = ""  # the finding code when not reflected
+    problem: Code | None = None  # the finding code when not reflected
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ def compare_revision(old: Draft, new: Draft, decided: Sequence[DecidedOpinion] =
         old_ids, unknown = _old_clause_ids(opinion, by_label, leaves, old)
         for label in unknown:
             findings.append(
-                Finding("warning", "ledger-clause-unknown",
+                Finding(Severity.WARNING, Code.LEDGER_CLAUSE_UNKNOWN,
                         f"台账中意见{opinion.id}（{opinion.unit}）的条款“{label}”在征求意见稿中找不到，"
                         "按总体意见核对", opinion.unit)
             )  # fmt: skip
@@ -82,14 +81,14 @@ def compare_revision(old: Draft, new: Draft, decided: Sequence[DecidedOpinion] =
             behind[k].append(opinion.id)
         check = _check(opinion, pairs, touched, old_ids)
         checks.append(check)
-        if check.reflected is False:
-            findings.append(Finding("warning", check.problem, f"意见{opinion.id}（{opinion.unit}，{opinion.decision}）：{check.why}",
+        if check.reflected is False and check.problem is not None:  # problem: set whenever not reflected
+            findings.append(Finding(Severity.WARNING, check.problem, f"意见{opinion.id}（{opinion.unit}，{opinion.decision}）：{check.why}",
                                     opinion.unit))  # fmt: skip
     adopted_ids = {c.opinion.id for c in checks if c.opinion.decision in ADOPTED}
     for k, pair in enumerate(pairs):
         if pair.change is Change.UNCHANGED or any(i in adopted_ids for i in behind[k]):
             continue
-        findings.append(Finding("info", "team-change", f"{_pair_label(pair)}：{_CHANGE_WORDS[pair.change]}，"
+        findings.append(Finding(Severity.INFO, Code.TEAM_CHANGE, f"{_pair_label(pair)}：{_CHANGE_WORDS[pair.change]}，"
                                 "无对应的采纳意见（起草组自行修改）"))  # fmt: skip
     return Revision(old, new, pairs, tuple(tuple(ids) for ids in behind), tuple(checks), tuple(findings))
 
@@ -179,14 +178,14 @@ def _check(
             return DecisionCheck(opinion, True, old_ids, new_ids, "修改稿已体现")
         missing = [_edit_words(e) for e, ok in zip(edits, shown) if not ok]
         why = "修改稿中未见" + "；".join(missing)
-        return DecisionCheck(opinion, False, old_ids, new_ids, why, "adopted-not-reflected")
+        return DecisionCheck(opinion, False, old_ids, new_ids, why, Code.ADOPTED_NOT_REFLECTED)
     if not old_ids:
         return DecisionCheck(opinion, None, old_ids, new_ids, "总体意见，无法逐条核对")
     if changed:
         return DecisionCheck(opinion, True, old_ids, new_ids, "所涉条款已修改")
     labels = "、".join(dict.fromkeys(c.label for k in touched for c in pairs[k].old)) or "所涉条款"
     why = f"{labels}在修改稿中未作修改"
-    return DecisionCheck(opinion, False, old_ids, new_ids, why, "adopted-clause-unchanged")
+    return DecisionCheck(opinion, False, old_ids, new_ids, why, Code.ADOPTED_CLAUSE_UNCHANGED)
 
 
 def _edit_shown(edit: ProposedEdit, old_text: str, new_text: str) -> bool:

@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-from consolidate.model import Consolidation
+from consolidate.model import Consolidation, Status
 
 STATUS_LABELS = {
-    "opinions": "提出意见",
-    "no_opinion": "无修改意见",
-    "missing": "未反馈",
-    "needs_review": "待核实",
+    Status.OPINIONS: "提出意见",
+    Status.NO_OPINION: "无修改意见",
+    Status.MISSING: "未反馈",
+    Status.NEEDS_REVIEW: "待核实",
 }
 
 
@@ -56,11 +56,11 @@ def counts(result: Consolidation) -> Counts:
     unlisted = [u for u in result.units if not u.unit.listed]
     return Counts(
         consulted=len(listed),
-        replied=sum(1 for u in listed if u.status != "missing"),
-        with_opinions=sum(1 for u in listed if u.status == "opinions"),
-        no_opinion=sum(1 for u in listed if u.status == "no_opinion"),
-        needs_review=sum(1 for u in listed if u.status == "needs_review"),
-        missing=sum(1 for u in listed if u.status == "missing"),
+        replied=sum(1 for u in listed if u.status != Status.MISSING),
+        with_opinions=sum(1 for u in listed if u.status == Status.OPINIONS),
+        no_opinion=sum(1 for u in listed if u.status == Status.NO_OPINION),
+        needs_review=sum(1 for u in listed if u.status == Status.NEEDS_REVIEW),
+        missing=sum(1 for u in listed if u.status == Status.MISSING),
         opinions=sum(u.opinions for u in listed),
         late=sum(1 for u in listed if u.late),
         unlisted=len(unlisted),

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from consolidate.codes import Code, Severity
 from consolidate.consultation import divisions as dv
 from consolidate.consultation.responsibility import expand_list
 from consolidate.model import Finding
@@ -133,15 +135,32 @@ def is_generic(item: str) -> bool:
     return bool(_GENERIC.search(_fold(item))) and not is_collective(item)
 
 
-def expand_collective(item: str, place: Place) -> tuple[list[ListedUnit], list[Finding]]:
+class Listed(NamedTuple):
+    """Units read from a list of names, and what the clerk should check about it."""
+
+    units: list[ListedUnit]
+    findings: list[Finding]
+
+
+class Addressed(NamedTuple):
+    """The units a 主送 line names, what to check, and its generic phrase (各有关单位) if any."""
+
+    units: list[ListedUnit]
+    findings: list[Finding]
+    generic: str
+
+
+def expand_collective(item: str, place: Place) -> Listed:
     """The units a collective addressee stands for: 各市州民政局 → 武汉市民政局 … 恩施土家族苗族
     自治州民政局 (alias 恩施州民政局)."""
     provincial = _PROVINCE_COLLECTIVE.match(_fold(item))
     if provincial is not None:
-        return _expand_provinces(provincial.group("kind"), provincial.group("office") or "人民政府"), []
+        return Listed(
+            _expand_provinces(provincial.group("kind"), provincial.group("office") or "人民政府"), []
+        )
     match = _COLLECTIVE.match(_fold(item))
     if match is None:
-        return [], []
+        return Listed([], [])
     kind, office = match.group("kind"), match.group("office").strip() or "人民政府"
     office = office.replace("(", "（").replace(")", "）")
     group = kind.replace("(", "（").replace(")", "）")
@@ -149,11 +168,11 @@ def expand_collective(item: str, place: Place) -> tuple[list[ListedUnit], list[F
         message = (
             f"函件发往“{item}”，但无法从发文单位或文号判断所在省份：请在 consultation.toml 中逐个补充这些单位"
         )
-        return [], [Finding("warning", "collective-unknown-place", message)]
+        return Listed([], [Finding(Severity.WARNING, Code.COLLECTIVE_UNKNOWN_PLACE, message)])
     chosen = _divisions_for(kind, place)
     if not chosen:
         message = f"无法确定“{item}”具体指哪些单位：请在 consultation.toml 中逐个补充"
-        return [], [Finding("warning", "collective-empty", message)]
+        return Listed([], [Finding(Severity.WARNING, Code.COLLECTIVE_EMPTY, message)])
     clash = {d.name for d in chosen if sum(1 for e in chosen if e.name == d.name) > 1}
     units = []
     for division in chosen:
@@ -166,7 +185,7 @@ def expand_collective(item: str, place: Place) -> tuple[list[ListedUnit], list[F
             if s.endswith("州") and division.name.endswith("自治州")
         )
         units.append(ListedUnit(name, group, aliases))
-    return units, []
+    return Listed(units, [])
 
 
 def _expand_provinces(kind: str, office: str) -> list[ListedUnit]:
@@ -257,7 +276,7 @@ def _divisions_for(kind: str, place: Place) -> tuple[dv.Division, ...]:
     return tuple(dict.fromkeys(chosen))
 
 
-def units_from_items(items: list[str], group: str, place: Place) -> tuple[list[ListedUnit], list[Finding]]:
+def units_from_items(items: list[str], group: str, place: Place) -> Listed:
     """Named units and collectives of one list, in order; generic phrases are left out."""
     units: list[ListedUnit] = []
     findings: list[Finding] = []
@@ -278,10 +297,10 @@ def units_from_items(items: list[str], group: str, place: Place) -> tuple[list[L
             continue
         else:
             units.append(ListedUnit(item, group or default_group(item, place)))
-    return units, findings
+    return Listed(units, findings)
 
 
-def addressee_units(line: str, place: Place) -> tuple[list[ListedUnit], list[Finding], str]:
+def addressee_units(line: str, place: Place) -> Addressed:
     """The units a 主送 line names, with collectives written out, and its generic phrase.
 
     Commas separate the categories a 主送 lists (文昌街道办事处、…、那溪瑶族乡人民政府，县发展和
@@ -310,7 +329,7 @@ def addressee_units(line: str, place: Place) -> tuple[list[ListedUnit], list[Fin
     units = [ListedUnit(u.name, regrouped.get(u.name, u.group), u.aliases) for u in units]
     # 各有关单位 says nothing the units' own groups (省直单位…) would not say better.
     telling = [g for g in generic if not re.fullmatch(r"(有关|相关)?(单位|部门|机构|方面)", g)]
-    return units, findings, telling[0] if len(generic) == 1 and telling else ""
+    return Addressed(units, findings, telling[0] if len(generic) == 1 and telling else "")
 
 
 def _run_groups(runs: list[list[str]], place: Place) -> list[str]:

@@ -83,7 +83,8 @@ class Division:
 @cache
 def _table() -> dict[str, str]:
     raw = resources.files(__package__).joinpath("data/divisions.json").read_text(encoding="utf-8")
-    return json.loads(raw)["divisions"]
+    divisions: dict[str, str] = json.loads(raw)["divisions"]
+    return divisions
 
 
 @cache

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from consolidate.model import Clause, ClauseKind, Draft
+from consolidate.errors import ConsolidateError
+from consolidate.model import Clause, ClauseKind, Draft, FileKind
 from consolidate.text.numerals import CHINESE_NUMERAL_CHARS, parse_number, to_chinese
 
 _PART_HEADING = re.compile(rf"^\s*([{CHINESE_NUMERAL_CHARS}]+)\s*[、.．]\s*(\S.{{0,40}})$")
@@ -31,7 +32,7 @@ _SECTION = re.compile(rf"^\s*[（(]\s*([{CHINESE_NUMERAL_CHARS}]+)\s*[)）]\s*(.
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\s*(?:[.．、](?!\d)|[)）])\s*(\S.*)$", re.S)
 
 
-class DraftError(Exception):
+class DraftError(ConsolidateError):
     """The draft file is missing or cannot be read."""
 
 
@@ -97,7 +98,7 @@ def _converted_paragraphs(path: Path) -> list[str]:
     from consolidate.documents.readers.autonumber import read_numbered_paragraphs
 
     with tempfile.TemporaryDirectory(prefix="consolidate-draft-") as workdir:
-        converted, findings = convert_word_files([FoundFile(path, path.name, "word")], Path(workdir))
+        converted, findings = convert_word_files([FoundFile(path, path.name, FileKind.WORD)], Path(workdir))
         if path.name not in converted:
             raise DraftError(findings[0].message if findings else "LibreOffice could not convert the draft")
         return read_numbered_paragraphs(converted[path.name])

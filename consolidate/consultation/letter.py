@@ -15,10 +15,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from consolidate.codes import Code
 from consolidate.consultation import addressees as ad
 from consolidate.consultation import divisions as dv
 from consolidate.consultation.deadline import find_deadline, signing_date
-from consolidate.model import Finding, Severity
+from consolidate.errors import ConsolidateError
+from consolidate.model import FileKind, Finding, Severity
 from consolidate.text.normalise import fold
 
 # Kept for callers of the hand-typed list this replaced: the dataset's cities, by region.
@@ -49,7 +51,7 @@ TODO = "# 待填写："
 PLACEHOLDER_DEADLINE = "待填写"
 
 
-class LetterError(Exception):
+class LetterError(ConsolidateError):
     """The letter cannot be read at all (damaged, or a scan without text); the message says why."""
 
 
@@ -110,7 +112,7 @@ def _converted_lines(path: Path) -> list[str]:
     from consolidate.documents.readers.docx import read_paragraphs
 
     with tempfile.TemporaryDirectory(prefix="consolidate-letter-") as workdir:
-        converted, findings = convert_word_files([FoundFile(path, path.name, "word")], Path(workdir))
+        converted, findings = convert_word_files([FoundFile(path, path.name, FileKind.WORD)], Path(workdir))
         if path.name not in converted:
             raise LetterError(findings[0].message if findings else f"LibreOffice 无法转换 {path.name}")
         return read_paragraphs(converted[path.name])
@@ -158,7 +160,9 @@ def parse_letter(lines: list[str], roster_lines: list[str] | None = None, roster
         listed, notes = ad.parse_unit_list(roster_lines, place)
         findings += notes
         if not listed:
-            findings.append(Finding("error", "roster-empty", f"名单文件 {roster_name} 中没有读出单位名称"))
+            findings.append(
+                Finding(Severity.ERROR, Code.ROSTER_EMPTY, f"名单文件 {roster_name} 中没有读出单位名称")
+            )
     else:
         from_address, address_notes, generic = _addressee_units(head, title_to, place)
         if units_no is not None and units_no in annexes:
@@ -220,10 +224,10 @@ def _title_start(head: list[str], start: int, end: int) -> int:
 
 
 def _draft_title(title_line: str, text: str) -> str:
-    quoted = re.findall(r"《([^《》]+)》", title_line)
+    quoted: list[str] = re.findall(r"《([^《》]+)》", title_line)
     if quoted:
         return max(quoted, key=lambda q: ("征求意见" in q or "草案" in q, len(q)))
-    in_text = re.findall(r"《([^《》]+(?:征求意见稿|草案|送审稿)[^《》]*)》", text)
+    in_text: list[str] = re.findall(r"《([^《》]+(?:征求意见稿|草案|送审稿)[^《》]*)》", text)
     if in_text:
         return in_text[0]
     bare = re.search(r"关于征求(.+?)(?:修改)?意见的(?:函|通知)", title_line)
@@ -257,9 +261,7 @@ def _reference_year(reference: str) -> dt.date | None:
     return dt.date(int(year.group(0)), 1, 1) if year else None
 
 
-def _addressee_units(
-    head: list[str], after: int, place: ad.Place
-) -> tuple[list[ad.ListedUnit], list[Finding], str]:
+def _addressee_units(head: list[str], after: int, place: ad.Place) -> ad.Addressed:
     """The units the 主送 line names or stands for (generic 各有关单位 names none), and the
     line's one generic phrase (省政府有关部门、直属机构) if it has one: the annex says who it is."""
     at = next(
@@ -271,7 +273,7 @@ def _addressee_units(
         None,
     )
     if at is None:
-        return [], [], ""
+        return ad.Addressed([], [], "")
     start = at
     # A 主送 wrapped onto several lines: earlier lines end in a separator or are lists themselves.
     while start > after and not re.search(r"[。！？]", head[start - 1]) and len(head[start - 1]) < 80:
@@ -282,7 +284,7 @@ def _addressee_units(
     line = re.sub(r"[:：]$", "", "".join(head[start : at + 1]))
     items = [p for piece in re.split(r"[，,；;]", line) for p in ad.split_items(piece)]
     if not all(_ORGANISATION.search(item) or ad.is_collective(item) or ad.is_generic(item) for item in items):
-        return [], [], ""  # 现将有关事项通知如下： is no 主送
+        return ad.Addressed([], [], "")  # 现将有关事项通知如下： is no 主送
     return ad.addressee_units(line, place)
 
 
@@ -474,6 +476,6 @@ def todo_findings(toml_text: str, file_name: str = "consultation.toml") -> list[
         at = target + 1 if target is not None and "去掉行首" not in line else n
         key = lines[target].split("=")[0].strip() if target is not None and at != n else ""
         where = f"{file_name} 第{at}行" + (f"（{key}）" if key else "")
-        severity: Severity = "info" if "也可留空" in line else "warning"
-        findings.append(Finding(severity, "init-todo", f"{where}：{line[len(TODO) :]}", None, file_name))
+        severity: Severity = Severity.INFO if "也可留空" in line else Severity.WARNING
+        findings.append(Finding(severity, Code.INIT_TODO, f"{where}：{line[len(TODO) :]}", None, file_name))
     return findings

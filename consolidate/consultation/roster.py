@@ -29,6 +29,7 @@ from consolidate.consultation.abbreviations import (
     WHOLE,
 )
 from consolidate.model import Unit
+from consolidate.thresholds import NAME_FUZZY_FROM, NAME_TIE
 
 # ------------------------------------------------------------------ written forms
 
@@ -510,12 +511,12 @@ class Roster:
                 fuzz.ratio(form.body, entry.form.body),
                 fuzz.ratio(surface, _strip_level(clean_name(entry.unit.name))),
             )
-            if score >= 85:
+            if score >= NAME_FUZZY_FROM:
                 scores[entry.unit] = max(score, scores.get(entry.unit, 0.0))
         if not scores:
             return None
         best = max(scores.values())
-        close = [u for u, s in scores.items() if s >= best - 3]
+        close = [u for u, s in scores.items() if s >= best - NAME_TIE]
         if len(close) > 1:
             return Ambiguity(tuple(close), said)
         return UnitMatch(close[0], "fuzzy", round(best / 100 * 0.9, 2), said)

@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from consolidate.errors import ConsolidateError
 from consolidate.model import Consultation, Contact, Unit
 from consolidate.text.settings_file import read_settings_text
 
@@ -19,7 +20,7 @@ _UNIT_KEYS = {"name", "group", "aliases"}
 _CONTACT_KEYS = {"name", "phone", "email"}
 
 
-class ConsultationError(Exception):
+class ConsultationError(ConsolidateError):
     """The consultation file cannot be used; the message names the file, line and key."""
 
 

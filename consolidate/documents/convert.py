@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from consolidate.codes import Code, Severity
 from consolidate.documents.discover import FoundFile
-from consolidate.model import Finding
+from consolidate.model import FileKind, Finding
 
 TIMEOUT_BASE_S = 60
 TIMEOUT_PER_FILE_S = 5
@@ -224,10 +225,10 @@ def find_converter(system: str | None = None) -> Converter | None:
 
 def _com_dispatch() -> Callable[[str], Any] | None:
     try:
-        from win32com.client import DispatchEx  # type: ignore[import-not-found]
+        from win32com.client import DispatchEx
     except ImportError:
         return None
-    return DispatchEx  # type: ignore[no-any-return]
+    return DispatchEx
 
 
 def _com_registered(prog_id: str) -> bool:
@@ -247,13 +248,15 @@ def convert_word_files(
     files: list[FoundFile], workdir: Path, converter: Converter | None = None
 ) -> tuple[dict[str, Path], list[Finding]]:
     """Convert every ``word`` file to .docx; returns ``relative → converted path`` and findings."""
-    pending = [f for f in files if f.kind == "word"]
+    pending = [f for f in files if f.kind == FileKind.WORD]
     if not pending:
         return {}, []
     converter = converter or find_converter()
     if converter is None:
         message = no_converter_message()
-        return {}, [Finding("error", "needs-libreoffice", message, None, f.relative) for f in pending]
+        return {}, [
+            Finding(Severity.ERROR, Code.NEEDS_LIBREOFFICE, message, None, f.relative) for f in pending
+        ]
     inbox, outbox = workdir / "lo-in", workdir / "lo-out"
     for folder in (inbox, outbox):
         folder.mkdir(parents=True, exist_ok=True)
@@ -268,7 +271,7 @@ def convert_word_files(
     findings: list[Finding] = []
     trouble = converter.convert(sorted(inputs), outbox, workdir)
     if trouble:
-        findings.append(Finding("error", "libreoffice-failed", trouble, None, None))
+        findings.append(Finding(Severity.ERROR, Code.LIBREOFFICE_FAILED, trouble, None, None))
     converted: dict[str, Path] = {}
     for stem, found in copies.items():
         output = outbox / f"{stem}.docx"
@@ -276,7 +279,7 @@ def convert_word_files(
             converted[found.relative] = output
         else:
             findings.append(Finding(
-                "error", "unreadable-file",
+                Severity.ERROR, Code.UNREADABLE_FILE,
                 f"{converter.label} 无法转换该文件（可能已损坏或有密码保护）：请联系该单位重新发送 .docx 版本",
                 None, found.relative,
             ))  # fmt: skip

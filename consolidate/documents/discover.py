@@ -14,8 +14,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from consolidate.codes import Code, Severity
 from consolidate.documents.opened import ZIP_ERRORS, OpenedFile
-from consolidate.model import Finding
+from consolidate.model import FileKind, Finding
 
 # Office lock files, OS litter, shortcuts: never returns.
 _IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
@@ -26,10 +27,7 @@ _SHEET_SUFFIXES = {".xls", ".et", ".xlt", ".ett", ".ods", ".xlsx", ".xlsm", ".xl
 
 # Kinds a file can be: docx, sheet, pdf, image, html, csv, text, eml, msg, zip, 7z, rar,
 # word (needs LibreOffice), encrypted, empty, damaged, unknown.
-CONTAINERS = {"zip", "eml", "msg", "7z", "rar"}
-# A zip found in the returns folder and not yet looked inside: the walk leaves it to the
-# step that reads it (`package_kind`), so that its directory is parsed once, not twice.
-PACKAGE = "package"
+CONTAINERS = {FileKind.ZIP, FileKind.EML, FileKind.MSG, FileKind.SEVEN_ZIP, FileKind.RAR}
 
 
 @dataclass(frozen=True)
@@ -42,7 +40,7 @@ class FoundFile:
 
     path: Path
     relative: str
-    kind: str
+    kind: FileKind
     received: dt.datetime | None = None
     sender: str = ""
     modified: float = 0.0
@@ -51,7 +49,7 @@ class FoundFile:
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # the largest real returns (scanned PDFs) are tens of MB
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # plain text, CSV, HTML: a real form is a few hundred KB
-_TEXT_KINDS = {"text", "csv", "html"}
+_TEXT_KINDS = {FileKind.TEXT, FileKind.CSV, FileKind.HTML}
 
 _SPECIAL = (
     (stat.S_ISFIFO, "命名管道（FIFO）"), (stat.S_ISSOCK, "套接字"), (stat.S_ISCHR, "字符设备"),
@@ -69,12 +67,6 @@ class Discovery:
     problems: list[Finding]
 
 
-def discover(folder: Path) -> tuple[list[FoundFile], list[tuple[str, str]]]:
-    """Every candidate file below ``folder`` (sorted), and ``(file, why)`` for files ignored."""
-    survey = survey_folder(folder)
-    return survey.found, survey.ignored
-
-
 def survey_folder(folder: Path) -> Discovery:
     """Walk ``folder``: symbolic links are never followed (a link could lead out of the
     folder), and nothing but a regular file is ever opened — a FIFO would block the run
@@ -85,7 +77,9 @@ def survey_folder(folder: Path) -> Discovery:
 
     def unreadable_folder(error: OSError) -> None:
         where = _display(Path(error.filename).relative_to(folder)) if error.filename else str(folder)
-        problems.append(Finding("warning", "folder-unreadable", _os_problem(error, "文件夹"), None, where))
+        problems.append(
+            Finding(Severity.WARNING, Code.FOLDER_UNREADABLE, _os_problem(error, "文件夹"), None, where)
+        )
 
     for root, dirs, files in os.walk(folder, followlinks=False, onerror=unreadable_folder):
         dirs.sort()
@@ -99,12 +93,14 @@ def survey_folder(folder: Path) -> Discovery:
             try:
                 info = path.lstat()
             except OSError as exc:
-                problems.append(Finding("warning", "file-vanished", _os_problem(exc, "文件"), None, relative))
+                problems.append(
+                    Finding(Severity.WARNING, Code.FILE_VANISHED, _os_problem(exc, "文件"), None, relative)
+                )
                 continue
             special = next((what for test, what in _SPECIAL if test(info.st_mode)), None)
             if special is not None or not stat.S_ISREG(info.st_mode):
                 problems.append(Finding(
-                    "warning", "special-file",
+                    Severity.WARNING, Code.SPECIAL_FILE,
                     f"这是{special or '特殊文件'}，不是普通文件，未打开：反馈文件夹中只应放各单位发来的文件",
                     None, relative,
                 ))  # fmt: skip
@@ -116,7 +112,7 @@ def survey_folder(folder: Path) -> Discovery:
                 kind = sniff_checked(path, look_inside=False)
             except OSError as exc:
                 problems.append(
-                    Finding("warning", "file-unreadable", _os_problem(exc, "文件"), None, relative)
+                    Finding(Severity.WARNING, Code.FILE_UNREADABLE, _os_problem(exc, "文件"), None, relative)
                 )
                 continue
             if kind in _TEXT_KINDS and info.st_size > MAX_TEXT_BYTES:
@@ -133,7 +129,7 @@ def survey_folder(folder: Path) -> Discovery:
 
 def _too_large(size: int, limit: int, relative: str) -> Finding:
     return Finding(
-        "warning", "file-too-large",
+        Severity.WARNING, Code.FILE_TOO_LARGE,
         f"文件有 {size / 2**20:.0f} MB，超过 {limit // 2**20} MB 的上限，未读取：修改意见表通常只有几 MB，"
         "请确认是否放错了文件，或请该单位重新发送",
         None, relative,
@@ -181,18 +177,18 @@ def ignore_reason(path: Path) -> str:
     return ""
 
 
-def sniff(path: Path) -> str:
+def sniff(path: Path) -> FileKind:
     """The file's real type from its bytes ("unknown" when it cannot be opened)."""
     try:
         return sniff_checked(path)
     except OSError:
-        return "unknown"
+        return FileKind.UNKNOWN
 
 
-def sniff_checked(path: Path, look_inside: bool = True) -> str:
+def sniff_checked(path: Path, look_inside: bool = True) -> FileKind:
     """The file's real type; raises OSError when it cannot be read. Opened without
     blocking and checked to be a regular file, in case it was swapped for a FIFO.
-    Without ``look_inside`` a zip is only `PACKAGE`."""
+    Without ``look_inside`` a zip is only `FileKind.PACKAGE`."""
     flags = (
         os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     )
@@ -206,59 +202,59 @@ def sniff_checked(path: Path, look_inside: bool = True) -> str:
     return sniff_bytes(head, path, path.suffix.lower(), look_inside)
 
 
-def sniff_bytes(head: bytes, path: Path, suffix: str, look_inside: bool = True) -> str:
+def sniff_bytes(head: bytes, path: Path, suffix: str, look_inside: bool = True) -> FileKind:
     if not head:
-        return "empty"
+        return FileKind.EMPTY
     if head.startswith(b"%PDF"):
-        return "pdf"
+        return FileKind.PDF
     if head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"II*\x00", b"MM\x00*", b"GIF8")) or (
         head.startswith(b"BM") and suffix == ".bmp"
     ):
-        return "image"
+        return FileKind.IMAGE
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return _ole_kind(path, suffix)
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return _zip_kind(path, suffix) if look_inside else PACKAGE
+        return _zip_kind(path, suffix) if look_inside else FileKind.PACKAGE
     if head.startswith(b"7z\xbc\xaf\x27\x1c"):
-        return "7z"
+        return FileKind.SEVEN_ZIP
     if head.startswith(b"Rar!\x1a\x07"):
-        return "rar"
+        return FileKind.RAR
     if head.startswith(b"{\\rtf"):
-        return "word"
+        return FileKind.WORD
     text = _as_text(head)
     if text is not None:
         return _text_kind(text, suffix)
     if suffix in _WORD_SUFFIXES | _SHEET_SUFFIXES | {".pdf", ".zip"}:
-        return "damaged"
-    return "unknown"
+        return FileKind.DAMAGED
+    return FileKind.UNKNOWN
 
 
-def _ole_kind(path: Path, suffix: str) -> str:
+def _ole_kind(path: Path, suffix: str) -> FileKind:
     """Old Office files share one container (OLE2); the stream names tell them apart."""
     try:
         data = path.read_bytes()
     except OSError:
-        return "unknown"
+        return FileKind.UNKNOWN
 
     def has(name: str) -> bool:
         return name.encode("utf-16-le") in data
 
     if has("EncryptionInfo") or has("EncryptedPackage"):
-        return "encrypted"
+        return FileKind.ENCRYPTED
     if has("WordDocument"):
-        return "word"
+        return FileKind.WORD
     if has("Workbook") or has("Book"):
-        return "sheet"
+        return FileKind.SHEET
     if has("__substg1.0_"):
-        return "msg"
+        return FileKind.MSG
     if suffix in _WORD_SUFFIXES:
-        return "word"
+        return FileKind.WORD
     if suffix in _SHEET_SUFFIXES:
-        return "sheet"
-    return "unknown"
+        return FileKind.SHEET
+    return FileKind.UNKNOWN
 
 
-def _zip_kind(path: Path, suffix: str) -> str:
+def _zip_kind(path: Path, suffix: str) -> FileKind:
     try:
         with zipfile.ZipFile(path) as archive:
             return _kind_inside(archive, suffix)
@@ -266,8 +262,8 @@ def _zip_kind(path: Path, suffix: str) -> str:
         return _not_a_package(suffix)
 
 
-def package_kind(opened: OpenedFile) -> str:
-    """What a zip-headed file (kind ``package`` when found) really is, from the one
+def package_kind(opened: OpenedFile) -> FileKind:
+    """What a zip-headed file (`FileKind.PACKAGE` when found) really is, from the one
     archive its reader will use: docx, sheet, word (OpenDocument), zip, or damaged."""
     try:
         return _kind_inside(opened.archive, opened.suffix)
@@ -275,24 +271,24 @@ def package_kind(opened: OpenedFile) -> str:
         return _not_a_package(opened.suffix)
 
 
-def _not_a_package(suffix: str) -> str:
-    return "damaged" if suffix in _WORD_SUFFIXES | _SHEET_SUFFIXES | {".zip"} else "unknown"
+def _not_a_package(suffix: str) -> FileKind:
+    return FileKind.DAMAGED if suffix in _WORD_SUFFIXES | _SHEET_SUFFIXES | {".zip"} else FileKind.UNKNOWN
 
 
-def _kind_inside(archive: zipfile.ZipFile, suffix: str) -> str:
+def _kind_inside(archive: zipfile.ZipFile, suffix: str) -> FileKind:
     names = set(archive.namelist())
     mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
     if "word/document.xml" in names:
-        return "docx"
+        return FileKind.DOCX
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
-        return "sheet"
+        return FileKind.SHEET
     if "opendocument.text" in mimetype:
-        return "word"
+        return FileKind.WORD
     if "opendocument.spreadsheet" in mimetype:
-        return "sheet"
+        return FileKind.SHEET
     if "[Content_Types].xml" in names and suffix in _WORD_SUFFIXES | _SHEET_SUFFIXES:
-        return "damaged"
-    return "zip"
+        return FileKind.DAMAGED
+    return FileKind.ZIP
 
 
 def _as_text(head: bytes) -> str | None:
@@ -316,7 +312,7 @@ def _as_text(head: bytes) -> str | None:
     return None
 
 
-def _text_kind(text: str, suffix: str) -> str:
+def _text_kind(text: str, suffix: str) -> FileKind:
     lowered = text.lstrip().lower()
     if (
         suffix in {".eml", ".mht", ".mhtml"}
@@ -325,13 +321,13 @@ def _text_kind(text: str, suffix: str) -> str:
             lowered,
         )
     ) and re.search(r"^(from|subject|date|mime-version):", lowered, re.M):
-        return "eml"
+        return FileKind.EML
     if lowered.startswith(("<!doctype html", "<html", "<table")) or "<table" in lowered[:2000]:
-        return "html"
+        return FileKind.HTML
     if lowered.startswith("<?xml") and "urn:schemas-microsoft-com:office" in lowered:
-        return "html"  # Word/Excel 2003 "XML Spreadsheet" and .mht exports
+        return FileKind.HTML  # Word/Excel 2003 "XML Spreadsheet" and .mht exports
     if suffix in {".csv"} or (suffix in _SHEET_SUFFIXES and ("," in text or "\t" in text)):
-        return "csv"
+        return FileKind.CSV
     if suffix in {".txt", ".text", ""} or suffix in _WORD_SUFFIXES:
-        return "text"
-    return "unknown"
+        return FileKind.TEXT
+    return FileKind.UNKNOWN

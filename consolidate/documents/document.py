@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from consolidate.errors import ConsolidateError
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -94,5 +96,5 @@ def build_grid(raw_rows: list[list[tuple[str, int, int]]], where: str) -> Table:
     return Table(tuple(tuple(row) for row in grid), where)
 
 
-class UnreadableFile(Exception):
+class UnreadableFile(ConsolidateError):
     """A file of a known type whose content cannot be read; the message is for the clerk."""

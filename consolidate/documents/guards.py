@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from consolidate.documents.opened import OpenedFile
+from consolidate.errors import ConsolidateError
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -37,7 +38,7 @@ SECONDS_PER_FILE = 60  # reading one file; enforced by SIGALRM, or by stopping i
 STARTUP_ALLOWANCE_S = 60  # a worker process's start-up, before its first file's budget begins
 
 
-class UnsafeFile(Exception):
+class UnsafeFile(ConsolidateError):
     """A file refused before parsing; the message says why, for the clerk."""
 
 
@@ -98,7 +99,7 @@ def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return b"<!DOCTYPE" in head or b"<!ENTITY" in head
 
 
-class FileTimeout(Exception):
+class FileTimeout(ConsolidateError):
     """One file took longer than its time budget."""
 
 

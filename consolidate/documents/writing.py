@@ -11,8 +11,10 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from consolidate.errors import ConsolidateError
 
-class OutputError(Exception):
+
+class OutputError(ConsolidateError):
     """An output cannot be written where asked; the message says why and what to do."""
 
 

@@ -26,10 +26,11 @@ from consolidate.intake.replies import (
     on_behalf_of,
     proposes_change,
 )
+from consolidate.model import ColumnRole
 from consolidate.text.dates import parse_date
 from consolidate.text.normalise import fold, tidy
 
-Role = str  # seq, unit, opinion, reason, remark, clause, other
+Role = ColumnRole  # seq, unit, opinion, reason, remark, clause, other
 
 
 @dataclass(frozen=True)
@@ -69,18 +70,18 @@ class FormContent:
 
 
 _HEADER_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("seq", re.compile(r"^(?:序号|序|编号|序列号|No\.?|NO\.?)$")),
-    ("other", re.compile(r"^.{0,4}(?:处理意见|处理情况|采纳情况|是否采纳|采纳与否|办理情况|答复意见)$")),
-    ("clause", re.compile(
+    (ColumnRole.SEQ, re.compile(r"^(?:序号|序|编号|序列号|No\.?|NO\.?)$")),
+    (ColumnRole.OTHER, re.compile(r"^.{0,4}(?:处理意见|处理情况|采纳情况|是否采纳|采纳与否|办理情况|答复意见)$")),
+    (ColumnRole.CLAUSE, re.compile(
         r"^.{0,6}(?:条款|章节|条目|页码|位置|原文|涉及内容|修改内容|所在)(?:序号|内容|条款|章节|位置|及内容)?$"
     )),
-    ("opinion", re.compile(
+    (ColumnRole.OPINION, re.compile(
         r"^(?!无|没有|暂无|同意)(?:.{0,6})(?:意见|建议)(?:内容|建议)?(?:(?:及|和|与|、)(?:理由|依据|说明))?$"
         r"|^(?:建议)?修改(?:为|后)(?:内容|表述|条文)?$"
     )),
-    ("reason", re.compile(r"^.{0,4}(?:理由|依据|原因)(?:(?:及|和|与|、)(?:依据|说明|理由))?$")),
-    ("remark", re.compile(r"^备注(?:说明)?$")),
-    ("unit", re.compile(r"^(?:提出|反馈|填报|报送|意见)?单位(?:名称)?$")),
+    (ColumnRole.REASON, re.compile(r"^.{0,4}(?:理由|依据|原因)(?:(?:及|和|与|、)(?:依据|说明|理由))?$")),
+    (ColumnRole.REMARK, re.compile(r"^备注(?:说明)?$")),
+    (ColumnRole.UNIT, re.compile(r"^(?:提出|反馈|填报|报送|意见)?单位(?:名称)?$")),
 )  # fmt: skip
 
 
@@ -111,10 +112,10 @@ def _header_row(table: Table) -> tuple[int, dict[int, Role], dict[int, str]] | N
             if role:
                 roles[c] = role
                 names[c] = tidy(cell.text)
-        if "opinion" in roles.values() and len(roles) >= 2:
+        if ColumnRole.OPINION in roles.values() and len(roles) >= 2:
             for c, cell in enumerate(row):
                 if c not in roles and table.is_origin(r, c) and cell.text.strip():
-                    roles[c], names[c] = "other", tidy(cell.text)
+                    roles[c], names[c] = ColumnRole.OTHER, tidy(cell.text)
             return _sub_header(table, r, roles, names)
     return None
 
@@ -138,15 +139,20 @@ def _sub_header(
     for c, role in sub_roles.items():
         merged_roles[c] = role  # type: ignore[assignment]
         merged_names[c] = below[c]
-    if "opinion" not in merged_roles.values():
+    if ColumnRole.OPINION not in merged_roles.values():
         # 意见建议 over 修改内容 | 修改理由: the words under an opinion heading that are not its
         # reasons are the opinion, whatever they would mean as a heading of their own.
         for c in sorted(sub_roles):
             parent = table.rows[r][c].origin[1]
-            if roles.get(parent) == "opinion" and sub_roles[c] not in ("reason", "remark", "seq", "unit"):
-                merged_roles[c] = "opinion"
+            if roles.get(parent) == ColumnRole.OPINION and sub_roles[c] not in (
+                ColumnRole.REASON,
+                ColumnRole.REMARK,
+                ColumnRole.SEQ,
+                ColumnRole.UNIT,
+            ):
+                merged_roles[c] = ColumnRole.OPINION
                 break
-    if "opinion" not in merged_roles.values():
+    if ColumnRole.OPINION not in merged_roles.values():
         # Header words all the same, never a row of data; the upper row names the columns.
         return r + 1, roles, names
     return r + 1, merged_roles, merged_names
@@ -154,86 +160,35 @@ def _sub_header(
 
 def interpret(document: SourceDocument) -> FormContent:
     """Find the opinion table and read entries, header line and no-opinion statements."""
-    declared: str | None = None
-    fill_date: dt.date | None = None
-    no_opinion = False
-    entries: list[FormEntry] = []
-    unit_cells: list[str] = []
-    outside: list[str] = []
-    notes: list[str] = []
-    lost: list[str] = []
+    lines = _LinesOutside()
+    rows = _RowsRead()
     table_found = False
-
-    header = HeaderFields()
-    on_behalf = ""
-    signatures: list[str] = []
-
-    def take_line(text: str) -> None:
-        nonlocal declared, fill_date, no_opinion, header, on_behalf
-        for line in text.splitlines():
-            line = line.strip()
-            if not line:
-                continue
-            on_behalf = on_behalf or on_behalf_of(line) or ""
-            fields = read_header(line)
-            if fields is not None:
-                header = _merge(header, fields)
-                declared = declared or fields.unit
-                fill_date = fill_date or fields.date
-                continue
-            signed = _signature(line)
-            if signed:
-                signatures.append(signed)
-                continue
-            if is_boilerplate(line) and not proposes_change(line):
-                continue
-            kept: list[str] = []
-            for sentence in re.split(r"(?<=[。！!；;])", line):
-                sentence = _without_lead(sentence)
-                if not sentence.strip():
-                    continue
-                if is_no_opinion(sentence):
-                    # "经研究，我市无修改意见。盖章件见附件。": the rest is no opinion either.
-                    no_opinion = True
-                elif not _is_furniture(sentence):
-                    kept.append(sentence)
-            line = "".join(kept).strip()
-            if not line:
-                continue
-            outside.append(line)
-            if fill_date is None and _is_date_line(line):
-                fill_date = parse_date(line)
-
     previous: tuple[dict[int, Role], dict[int, str], int] | None = None
     for block in document.blocks:
-        if isinstance(block, Table):
-            found = _header_row(block)
-            width = len(block.rows[0]) if block.rows else 0
-            if found is None and previous is not None and width == previous[2]:
-                # A table broken in two (a paragraph typed between rows, a second sheet
-                # without a header): the rows go on under the same columns.
-                found = (-1, previous[0], previous[1])
-            if found is None:
-                # Spreadsheets put the header line in cells above the table.
-                for row in block.rows:
-                    take_line(" ".join(_distinct_texts(row)))
-                continue
-            table_found = True
-            header_at, roles, names = found
-            previous = (roles, names, width)
-            for row in block.rows[:header_at]:
-                take_line(" ".join(_distinct_texts(row)))
-            read = _read_rows(block, header_at, roles, names)
-            entries.extend(read.entries)
-            unit_cells.extend(read.unit_cells)
-            notes.extend(read.notes)
-            lost.extend(read.lost)
-            no_opinion = no_opinion or read.no_opinion
-            for text in read.lines_after:
-                take_line(text)
-        else:
-            take_line(block.text)
+        if not isinstance(block, Table):
+            lines.take(block.text)
+            continue
+        found = _columns(block, previous)
+        if found is None:
+            # Spreadsheets put the header line in cells above the table.
+            for row in block.rows:
+                lines.take(" ".join(_distinct_texts(row)))
+            continue
+        table_found = True
+        header_at, roles, names = found
+        previous = (roles, names, _width(block))
+        for row in block.rows[:header_at]:
+            lines.take(" ".join(_distinct_texts(row)))
+        read = _read_rows(block, header_at, roles, names)
+        rows.entries.extend(read.entries)
+        rows.unit_cells.extend(read.unit_cells)
+        rows.notes.extend(read.notes)
+        rows.lost.extend(read.lost)
+        lines.no_opinion = lines.no_opinion or read.no_opinion
+        for text in read.lines_after:
+            lines.take(text)
 
+    entries, outside = rows.entries, lines.outside
     from_revisions = False
     if not table_found and document.revisions:
         entries = [revision_entry(r) for r in document.revisions]
@@ -241,26 +196,100 @@ def interpret(document: SourceDocument) -> FormContent:
     elif not table_found:
         entries = _entries_from_prose(outside)
         # A letter's signature is evidence of who wrote it, the last lines of what was said.
-        outside = ([] if entries else outside) + signatures[-2:]
+        outside = ([] if entries else outside) + lines.signatures[-2:]
     return FormContent(
         entries=tuple(entries),
-        declared_unit=declared,
-        fill_date=fill_date,
-        no_opinion=no_opinion and not entries,
+        declared_unit=lines.declared,
+        fill_date=lines.fill_date,
+        no_opinion=lines.no_opinion and not entries,
         table_found=table_found,
-        unit_cells=tuple(unit_cells),
+        unit_cells=tuple(rows.unit_cells),
         outside_text=tuple(outside),
-        notes=tuple(notes),
+        notes=tuple(rows.notes),
         authors=tuple(dict.fromkeys(r.author for r in document.revisions if r.author)),
         from_revisions=from_revisions,
         has_revisions=bool(document.revisions),
-        lost=tuple(lost),
-        contact=header.contact or "",
-        phone=header.phone or "",
-        filler=header.filler or "",
-        on_behalf=on_behalf,
-        signed=signatures[-1] if signatures else "",
+        lost=tuple(rows.lost),
+        contact=lines.header.contact or "",
+        phone=lines.header.phone or "",
+        filler=lines.header.filler or "",
+        on_behalf=lines.on_behalf,
+        signed=lines.signatures[-1] if lines.signatures else "",
     )
+
+
+def _width(table: Table) -> int:
+    return len(table.rows[0]) if table.rows else 0
+
+
+def _columns(
+    table: Table, previous: tuple[dict[int, Role], dict[int, str], int] | None
+) -> tuple[int, dict[int, Role], dict[int, str]] | None:
+    """The table's header row and its columns' roles and names, or None for a table that
+    is no opinion table."""
+    found = _header_row(table)
+    if found is None and previous is not None and _width(table) == previous[2]:
+        # A table broken in two (a paragraph typed between rows, a second sheet
+        # without a header): the rows go on under the same columns.
+        return -1, previous[0], previous[1]
+    return found
+
+
+@dataclass
+class _LinesOutside:
+    """What the lines outside the opinion table say: the header line (单位名称、填表时间、
+    联系人), whom a reply answers for, the signature under a letter, no-opinion statements,
+    and whatever else was written, kept for identifying the unit and for prose opinions."""
+
+    header: HeaderFields = field(default_factory=HeaderFields)
+    declared: str | None = None
+    fill_date: dt.date | None = None
+    no_opinion: bool = False
+    on_behalf: str = ""
+    signatures: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+    def take(self, text: str) -> None:
+        for line in text.splitlines():
+            line = line.strip()
+            if line:
+                self._take_line(line)
+
+    def _take_line(self, line: str) -> None:
+        self.on_behalf = self.on_behalf or on_behalf_of(line) or ""
+        fields = read_header(line)
+        if fields is not None:
+            self.header = _merge(self.header, fields)
+            self.declared = self.declared or fields.unit
+            self.fill_date = self.fill_date or fields.date
+            return
+        signed = _signature(line)
+        if signed:
+            self.signatures.append(signed)
+            return
+        if is_boilerplate(line) and not proposes_change(line):
+            return
+        said = self._said(line)
+        if not said:
+            return
+        self.outside.append(said)
+        if self.fill_date is None and _is_date_line(said):
+            self.fill_date = parse_date(said)
+
+    def _said(self, line: str) -> str:
+        """The line without its lead-in words, letter furniture and no-opinion sentences
+        (which are noted: "经研究，我市无修改意见。盖章件见附件。" says no opinion, and the
+        rest of it is no opinion either)."""
+        kept: list[str] = []
+        for sentence in re.split(r"(?<=[。！!；;])", line):
+            sentence = _without_lead(sentence)
+            if not sentence.strip():
+                continue
+            if is_no_opinion(sentence):
+                self.no_opinion = True
+            elif not _is_furniture(sentence):
+                kept.append(sentence)
+        return "".join(kept).strip()
 
 
 def _merge(known: HeaderFields, more: HeaderFields) -> HeaderFields:
@@ -389,14 +418,19 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
-def _read_row(
-    table: Table, r: int, roles: dict[int, Role], names: dict[int, str], read: _RowsRead
-) -> list[str]:
-    """Read one data row into ``read``; returns the texts it consumed other than entries."""
+@dataclass(frozen=True)
+class _RowTexts:
+    """A data row's texts that start in it, sorted by the role of their column."""
+
+    values: dict[Role, list[str]]  # by role; the unit column's value also carries down merged cells
+    extras: list[str]  # texts in columns of no known role, each with its column's name
+    fresh: list[str]  # every text that starts in this row, in column order
+
+
+def _row_texts(table: Table, r: int, roles: dict[int, Role], names: dict[int, str]) -> _RowTexts:
     values: dict[Role, list[str]] = {}
     extras: list[str] = []
-    fresh_texts: list[str] = []
-    consumed: list[str] = []
+    fresh: list[str] = []
     for c, cell in enumerate(table.rows[r]):
         origin_row, origin_col = cell.origin
         if origin_row == r and origin_col != c:
@@ -407,94 +441,164 @@ def _read_row(
         role = roles.get(c)
         if origin_row != r:
             # Vertical continuation: only the unit column's value carries down.
-            if role == "unit":
-                values.setdefault("unit", []).append(text)
+            if role == ColumnRole.UNIT:
+                values.setdefault(ColumnRole.UNIT, []).append(text)
             continue
-        fresh_texts.append(text)
+        fresh.append(text)
         if role is None:
-            role = roles.get(origin_col, "other")
-        if role == "other":
+            role = roles.get(origin_col, ColumnRole.OTHER)
+        if role == ColumnRole.OTHER:
             extras.append(f"{names.get(c, '')}：{text}" if names.get(c) else text)
         else:
             values.setdefault(role, []).append(text)
-    joined = " ".join(fresh_texts)
-    if read_header(fresh_texts[0]) is not None and read_header(joined) is not None:
+    return _RowTexts(values, extras, fresh)
+
+
+def _read_row(
+    table: Table, r: int, roles: dict[int, Role], names: dict[int, str], read: _RowsRead
+) -> list[str]:
+    """Read one data row into ``read``; returns the texts it consumed other than entries."""
+    row = _row_texts(table, r, roles, names)
+    joined = " ".join(row.fresh)
+    if read_header(row.fresh[0]) is not None and read_header(joined) is not None:
         # "填表人 | 王芳 | 联系电话 | …" typed into the table's last row: the header line.
         read.lines_after.append(joined)
-        return [*consumed, *fresh_texts]
+        return list(row.fresh)
+    values, extras = row.values, row.extras
+    consumed: list[str] = []
     if _spans_whole_row(table, r) or _only_in_seq(values, extras):
-        statement = fresh_texts[0]
+        statement = row.fresh[0]
         consumed.append(statement)
-        if is_closing(statement):
+        if _took_statement(statement, read):
             return consumed
-        if is_no_opinion(statement) or is_blank_mark(statement):
-            read.no_opinion = read.no_opinion or is_no_opinion(statement)
-            return consumed
-        if _is_seq_number(statement):
-            return consumed  # a numbered blank template row
-        if _looks_like_footer(statement):
-            read.lines_after.append(statement)
-            return consumed
-        values = {"opinion": [statement]}
-        extras = []
-    if "unit" in values:
-        read.unit_cells.extend(v for v in values["unit"] if fold(v) not in _SAME_AS_ABOVE)
-        consumed.extend(values["unit"])
-    consumed.extend(v for v in values.get("seq", []) if _is_seq_number(v))
-    opinion = "\n".join(values.get("opinion", []))
-    reason = "\n".join(values.get("reason", []))
-    remark_parts = values.get("remark", []) + extras
-    seq = " ".join(values.get("seq", []))
+        values, extras = {ColumnRole.OPINION: [statement]}, []
+    _read_opinion(
+        values, extras, f"{table.where}第{r + 1}行", _original_and_new(roles, names), read, consumed
+    )
+    return consumed
+
+
+def _took_statement(statement: str, read: _RowsRead) -> bool:
+    """Whether a statement written across the whole row (or alone in the 序号 column) is
+    something other than an opinion — closing words, no opinion, a blank mark, a bare row
+    number of the template, a footer — and so has been taken into ``read`` here."""
+    if is_closing(statement):
+        return True
+    if is_no_opinion(statement) or is_blank_mark(statement):
+        read.no_opinion = read.no_opinion or is_no_opinion(statement)
+        return True
+    if _is_seq_number(statement):
+        return True  # a numbered blank template row
+    if _looks_like_footer(statement):
+        read.lines_after.append(statement)
+        return True
+    return False
+
+
+@dataclass
+class _RowFields:
+    """A data row's opinion, reason, remark, clause and 序号, each joined across its columns."""
+
+    opinion: str
+    reason: str
+    remark: str
+    clause_hint: str
+    seq: str
+    where: str
+
+
+def _row_fields(values: dict[Role, list[str]], extras: list[str], where: str) -> _RowFields:
+    remark_parts = values.get(ColumnRole.REMARK, []) + extras
+    seq = " ".join(values.get(ColumnRole.SEQ, []))
     if seq and not _is_seq_number(seq):
         remark_parts.insert(0, f"序号：{seq}")
-    remark = "\n".join(remark_parts)
-    clause_hint = "\n".join(values.get("clause", []))
-    where = f"{table.where}第{r + 1}行"
-    if is_blank_mark(opinion) or (is_closing(opinion) and not (reason or clause_hint)):
+    return _RowFields(
+        opinion="\n".join(values.get(ColumnRole.OPINION, [])),
+        reason="\n".join(values.get(ColumnRole.REASON, [])),
+        remark="\n".join(remark_parts),
+        clause_hint="\n".join(values.get(ColumnRole.CLAUSE, [])),
+        seq=seq,
+        where=where,
+    )
+
+
+def _read_opinion(
+    values: dict[Role, list[str]],
+    extras: list[str],
+    where: str,
+    original_and_new: bool,
+    read: _RowsRead,
+    consumed: list[str],
+) -> None:
+    """Read a row that holds an opinion, or only its reason or remark, or says no opinion
+    in the opinion column."""
+    if ColumnRole.UNIT in values:
+        read.unit_cells.extend(v for v in values[ColumnRole.UNIT] if fold(v) not in _SAME_AS_ABOVE)
+        consumed.extend(values[ColumnRole.UNIT])
+    consumed.extend(v for v in values.get(ColumnRole.SEQ, []) if _is_seq_number(v))
+    row = _row_fields(values, extras, where)
+    if is_blank_mark(row.opinion) or (is_closing(row.opinion) and not (row.reason or row.clause_hint)):
         # "以上意见供参考" in the opinion column says nothing of its own.
-        consumed.append(opinion)
-        opinion = ""
-    if not opinion:
-        if is_no_opinion(reason) or not (reason or remark or clause_hint):
-            read.no_opinion = read.no_opinion or is_no_opinion(reason)
-            consumed.append(reason)
-            return consumed
-        if read.entries and not seq:
-            previous = read.entries[-1]
-            read.entries[-1] = dataclasses.replace(
-                previous,
-                reason="\n".join(x for x in (previous.reason, reason) if x),
-                remark="\n".join(x for x in (previous.remark, remark) if x),
-                clause_hint="\n".join(x for x in (previous.clause_hint, clause_hint) if x),
-            )
-            read.notes.append(f"{where}: 只有理由或备注，已并入上一条意见")
-            return consumed
-        read.notes.append(f"{where}: 只有理由或备注，没有修改意见")
-    if is_no_opinion(opinion):
-        read.no_opinion = True
-        consumed.append(opinion)
-        if not (reason and not is_no_opinion(reason)) and not clause_hint:
-            consumed.append(reason)
-            if remark:
-                read.notes.append(f"{where}: 无修改意见，备注：{remark}")
-                consumed.append(remark)
-            return consumed
-    unit_cell = values.get("unit", [""])[0]
+        consumed.append(row.opinion)
+        row.opinion = ""
+    if not row.opinion and _took_row_without_opinion(row, read, consumed):
+        return
+    if is_no_opinion(row.opinion) and _took_no_opinion(row, read, consumed):
+        return
+    unit_cell = values.get(ColumnRole.UNIT, [""])[0]
     if fold(unit_cell) in _SAME_AS_ABOVE and read.entries:
         unit_cell = read.entries[-1].unit_cell
-    if _original_and_new(roles, names) and clause_hint and opinion and "“" not in opinion:
+    opinion = row.opinion
+    if original_and_new and row.clause_hint and opinion and "“" not in opinion:
         # Columns 原文 | 修改为: the row is a replacement; say it the way units write one.
-        opinion = f"将“{clause_hint}”修改为“{opinion}”"
-    read.entries.extend(_split_entry(opinion, reason, remark, unit_cell, clause_hint, where))
-    return consumed
+        opinion = f"将“{row.clause_hint}”修改为“{opinion}”"
+    read.entries.extend(_split_entry(opinion, row.reason, row.remark, unit_cell, row.clause_hint, where))
+
+
+def _took_row_without_opinion(row: _RowFields, read: _RowsRead, consumed: list[str]) -> bool:
+    """A row with nothing in the opinion column. If its reason is empty too or says no
+    opinion, it is taken as no opinion; a reason or remark without a 序号 of its own joins
+    the opinion above. Otherwise it is noted and still read as an entry (False), so that
+    nothing the unit wrote is lost."""
+    if is_no_opinion(row.reason) or not (row.reason or row.remark or row.clause_hint):
+        read.no_opinion = read.no_opinion or is_no_opinion(row.reason)
+        consumed.append(row.reason)
+        return True
+    if read.entries and not row.seq:
+        previous = read.entries[-1]
+        read.entries[-1] = dataclasses.replace(
+            previous,
+            reason="\n".join(x for x in (previous.reason, row.reason) if x),
+            remark="\n".join(x for x in (previous.remark, row.remark) if x),
+            clause_hint="\n".join(x for x in (previous.clause_hint, row.clause_hint) if x),
+        )
+        read.notes.append(f"{row.where}: 只有理由或备注，已并入上一条意见")
+        return True
+    read.notes.append(f"{row.where}: 只有理由或备注，没有修改意见")
+    return False
+
+
+def _took_no_opinion(row: _RowFields, read: _RowsRead, consumed: list[str]) -> bool:
+    """The opinion column says 无修改意见: the unit has no opinion, and the row is taken as
+    such — unless its reason or clause says something after all, when it is still read as
+    an entry (False)."""
+    read.no_opinion = True
+    consumed.append(row.opinion)
+    if not (row.reason and not is_no_opinion(row.reason)) and not row.clause_hint:
+        consumed.append(row.reason)
+        if row.remark:
+            read.notes.append(f"{row.where}: 无修改意见，备注：{row.remark}")
+            consumed.append(row.remark)
+        return True
+    return False
 
 
 _SAME_AS_ABOVE = {"同上", "同左", "〃", '"', "同前"}
 
 
 def _original_and_new(roles: dict[int, Role], names: dict[int, str]) -> bool:
-    clause_names = [fold(names.get(c, "")) for c, role in roles.items() if role == "clause"]
-    opinion_names = [fold(names.get(c, "")) for c, role in roles.items() if role == "opinion"]
+    clause_names = [fold(names.get(c, "")) for c, role in roles.items() if role == ColumnRole.CLAUSE]
+    opinion_names = [fold(names.get(c, "")) for c, role in roles.items() if role == ColumnRole.OPINION]
     return any(n.startswith(("原文", "原条文", "原表述")) for n in clause_names) and any(
         n.startswith(("修改为", "修改后", "建议修改为")) for n in opinion_names
     )
@@ -551,7 +655,7 @@ def _spans_whole_row(table: Table, r: int) -> bool:
 
 
 def _only_in_seq(values: dict[Role, list[str]], extras: list[str]) -> bool:
-    return set(values) == {"seq"} and not extras and not _is_seq_number(values["seq"][0])
+    return set(values) == {ColumnRole.SEQ} and not extras and not _is_seq_number(values[ColumnRole.SEQ][0])
 
 
 def _is_seq_number(text: str) -> bool:

@@ -187,13 +187,3 @@ def _first_word(text: str) -> str | None:
         return joined
     words = text.split()
     return words[0].strip(_BLANK) or None if words else None
-
-
-def parse_header_line(text: str) -> tuple[str | None, dt.date | None, bool]:
-    """``(unit, fill_date, is_header)`` from a line like
-    ``单位名称（盖章）：自治区教育厅  填表时间：2023年3月28日``; see header.read_header
-    for every field."""
-    fields = read_header(text)
-    if fields is None:
-        return None, None, False
-    return fields.unit, fields.date, True

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from consolidate.codes import Code, Severity
 from consolidate.consultation.roster import Ambiguity, Lookup, Roster, UnitMatch, clean_name
 from consolidate.intake.form import FormContent
 from consolidate.model import Finding, Unit
@@ -118,7 +119,7 @@ def ambiguity_finding(ident: Identification, file: str) -> Finding:
     names = "、".join(u.name for u in ident.candidates)
     where = EVIDENCE_LABELS.get(ident.evidence, ident.evidence)
     return Finding(
-        "error", "unit-ambiguous",
+        Severity.ERROR, Code.UNIT_AMBIGUOUS,
         f"{where}「{ident.said}」可能是以下任一单位：{names}。未计入其中任何一个单位（待核实）："
         "请与来文单位核实，在文件名或表头写明单位全称后重新汇总，或在 consultation.toml 中为该单位添加 aliases",
         None, file,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from consolidate.text.numerals import CHINESE_NUMERAL_CHARS, parse_number
 
@@ -35,7 +36,15 @@ def _value(style: str, token: str) -> int | None:
     return parse_number(token)
 
 
-def split_numbered(text: str) -> tuple[str, list[Item]]:
+class Numbered(NamedTuple):
+    """A text read as a numbered list: what came before the first item, then the items
+    (none when the text is not a list of two or more)."""
+
+    preamble: str
+    items: list[Item]
+
+
+def split_numbered(text: str) -> Numbered:
     """``(preamble, items)`` when the text is a numbered list of two or more items.
 
     The list must count 1, 2, 3… in one style; nested lists inside an item stay inside
@@ -57,11 +66,11 @@ def split_numbered(text: str) -> tuple[str, list[Item]]:
         if best is None or start < best[0] or (start == best[0] and len(sequence) > len(best[2])):
             best = (start, style, sequence)
     if best is None:
-        return text.strip(), []
+        return Numbered(text.strip(), [])
     _, _, sequence = best
     items = []
     for index, match in enumerate(sequence):
         end = sequence[index + 1].start() if index + 1 < len(sequence) else len(text)
         body = text[match.end() : end].strip().rstrip("；;").strip()
         items.append(Item(index + 1, body))
-    return text[: sequence[0].start()].strip(), items
+    return Numbered(text[: sequence[0].start()].strip(), items)

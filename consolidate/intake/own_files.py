@@ -18,6 +18,7 @@ from pathlib import Path
 
 from consolidate.documents.discover import FoundFile
 from consolidate.documents.opened import OpenedFile
+from consolidate.model import FileKind
 
 TOOL_MARK = "consolidate"  # written into the properties of every paper the tool makes
 _HEAD_BYTES = 64 * 1024
@@ -39,13 +40,13 @@ def own_output_reason(found: FoundFile, opened: OpenedFile | None = None) -> str
     rather than the file opened again.
     """
     try:
-        if found.kind == "docx":
+        if found.kind == FileKind.DOCX:
             with _archive(found, opened) as archive:
                 return _docx_reason(archive)
-        if found.kind == "sheet" and (opened.is_zip if opened else zipfile.is_zipfile(found.path)):
+        if found.kind == FileKind.SHEET and (opened.is_zip if opened else zipfile.is_zipfile(found.path)):
             with _archive(found, opened) as archive:
                 return _xlsx_reason(archive)
-        if found.path.suffix.lower() == ".json" or found.kind in ("text", "unknown"):
+        if found.path.suffix.lower() == ".json" or found.kind in (FileKind.TEXT, FileKind.UNKNOWN):
             return _json_reason(found.path)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, RuntimeError, EOFError):
         return ""

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from consolidate.codes import Code, Severity
 from consolidate.consultation.roster import Roster, clean_name
-from consolidate.documents.discover import PACKAGE, FoundFile, package_kind
+from consolidate.documents.discover import FoundFile, package_kind
 from consolidate.documents.guards import FileTimeout, UnsafeFile, check_package, time_budget
 from consolidate.documents.opened import OpenedFile
 from consolidate.documents.readers import UnreadableFile, read_document
@@ -21,7 +22,7 @@ from consolidate.intake.cache import ResultCache, content_key
 from consolidate.intake.form import FormContent, FormEntry, interpret, is_template_text
 from consolidate.intake.identify import EVIDENCE_LABELS, Identification, ambiguity_finding, identify_return
 from consolidate.intake.own_files import own_output_reason
-from consolidate.model import Draft, Finding, Opinion, Return, Severity, Unit
+from consolidate.model import CopyKind, Draft, FileKind, Finding, Opinion, Return, Unit
 from consolidate.text.normalise import fold
 
 
@@ -30,7 +31,7 @@ class Intake:
     """A file's return (None when the file is no return at all) and what to know about it.
 
     ``ignored`` says why the file is one of the tool's own papers (not a return). A zip
-    found in the folder (`PACKAGE`) that proves to be no Word or Excel file comes back
+    found in the folder (`FileKind.PACKAGE`) that proves to be no Word or Excel file comes back
     with only ``found_to_be``, its real kind: a zip of returns to unpack or an
     OpenDocument file to convert, which the run then takes in as that kind.
     """
@@ -38,7 +39,7 @@ class Intake:
     ret: Return | None
     findings: tuple[Finding, ...]
     ignored: str = ""
-    found_to_be: str = ""
+    found_to_be: FileKind | None = None
 
 
 @dataclass(frozen=True)
@@ -50,14 +51,14 @@ class IntakeContext:
 
 
 _KIND_ADVICE = {
-    "encrypted": "文件有密码保护，无法读取：请联系该单位发送未加密的版本",
-    "empty": "文件为空（0 字节）：请联系该单位重新发送",
-    "damaged": "文件已损坏，无法打开：请联系该单位重新发送",
-    "unknown": "不是可识别的意见表格式（应为 Word/Excel/WPS 可编辑电子版或 PDF/图片盖章件）",
+    FileKind.ENCRYPTED: "文件有密码保护，无法读取：请联系该单位发送未加密的版本",
+    FileKind.EMPTY: "文件为空（0 字节）：请联系该单位重新发送",
+    FileKind.DAMAGED: "文件已损坏，无法打开：请联系该单位重新发送",
+    FileKind.UNKNOWN: "不是可识别的意见表格式（应为 Word/Excel/WPS 可编辑电子版或 PDF/图片盖章件）",
 }
 MAX_OUTSIDE_NOTES = 5
 _EVIDENCE = {**EVIDENCE_LABELS, "on-behalf": "代复说明（受……委托/代……）"}
-_EDITABLE_KINDS = {"docx", "sheet", "html", "csv", "text", "word"}
+_EDITABLE_KINDS = {FileKind.DOCX, FileKind.SHEET, FileKind.HTML, FileKind.CSV, FileKind.TEXT, FileKind.WORD}
 
 # What the cache keeps per file: ("read", FormContent), ("refused", why) or, for a
 # package, ("own", why) when it is one of the tool's own papers.
@@ -66,20 +67,20 @@ Outcome = tuple[str, Any]
 
 def take_in(found: FoundFile, context: IntakeContext, converted: Path | None = None) -> Intake:
     """Read one file. ``converted`` is the .docx LibreOffice made of a legacy file."""
-    if found.kind == "image":
+    if found.kind == FileKind.IMAGE:
         return _stamped(found, context, None)
-    if found.kind == "pdf":
+    if found.kind == FileKind.PDF:
         return _read_stamped_pdf(found, context)
-    if found.kind == "mail-body":
+    if found.kind == FileKind.MAIL_BODY:
         return _mail_body(found, context)
-    if found.kind not in _EDITABLE_KINDS and found.kind != PACKAGE:
+    if found.kind not in _EDITABLE_KINDS and found.kind != FileKind.PACKAGE:
         return _not_a_form(found, context)
     try:
         opened = OpenedFile.read(found.path)
     except OSError as exc:
         return _unreadable(found, context, f"无法打开（{exc}）")
     try:
-        if found.kind == PACKAGE:
+        if found.kind == FileKind.PACKAGE:
             return _take_in_package(found, context, opened)
         return _take_in_editable(found, context, opened, converted)
     finally:
@@ -90,10 +91,10 @@ def _not_a_form(found: FoundFile, context: IntakeContext) -> Intake:
     """A file of a kind no form comes in (damaged, encrypted, unknown…): a finding, and a
     return that could not be read when the file says whose it is."""
     ident = identify_return(found.relative, context.roster, None, found.sender)
-    severity: Severity = "warning" if found.kind == "unknown" and ident.unit is None else "error"
-    finding = Finding(severity, f"{found.kind}-file", _KIND_ADVICE.get(found.kind, _KIND_ADVICE["unknown"]),
+    severity = Severity.WARNING if found.kind == FileKind.UNKNOWN and ident.unit is None else Severity.ERROR
+    finding = Finding(severity, Code.for_file_kind(found.kind), _KIND_ADVICE.get(found.kind, _KIND_ADVICE[FileKind.UNKNOWN]),
                       _name(ident.unit), found.relative)  # fmt: skip
-    ret = _unreadable_return(found, ident) if found.kind != "unknown" or ident.unit else None
+    ret = _unreadable_return(found, ident) if found.kind != FileKind.UNKNOWN or ident.unit else None
     return Intake(ret, (finding,))
 
 
@@ -102,11 +103,11 @@ def _take_in_package(found: FoundFile, context: IntakeContext, opened: OpenedFil
     is one of the tool's own papers, the guards, the reader. An unchanged file is not
     opened at all: its bytes find what was read from them last time."""
     cache = context.cache or ResultCache(None)
-    key = content_key(opened.data, PACKAGE)
+    key = content_key(opened.data, FileKind.PACKAGE)
     outcome = cache.get(key)
     if outcome is None:
         kind = package_kind(opened)
-        if kind not in ("docx", "sheet"):
+        if kind not in (FileKind.DOCX, FileKind.SHEET):
             return Intake(None, (), found_to_be=kind)
         why = own_output_reason(dataclasses.replace(found, kind=kind), opened)
         read = ("own", why) if why else _read_form(found, context, opened, kind)
@@ -124,12 +125,12 @@ def _take_in_editable(
     key = content_key(opened.data, found.kind)
     outcome = cache.get(key)
     if outcome is None:
-        if found.kind == "word" and converted is None:
+        if found.kind == FileKind.WORD and converted is None:
             # The conversion step has already reported why.
             ident = identify_return(found.relative, context.roster, None, found.sender)
             return Intake(_unreadable_return(found, ident), ())
         read = (
-            _read_form(found, context, converted, "docx")
+            _read_form(found, context, converted, FileKind.DOCX)
             if converted
             else _read_form(found, context, opened, found.kind)
         )
@@ -149,8 +150,8 @@ def _read_form(
         with time_budget():
             opened = source if isinstance(source, OpenedFile) else _converted(source)
             try:
-                if kind == "docx" or (kind == "sheet" and opened.is_zip):
-                    check_package(opened, deep=kind == "sheet")
+                if kind == FileKind.DOCX or (kind == FileKind.SHEET and opened.is_zip):
+                    check_package(opened, deep=kind == FileKind.SHEET)
                 return ("read", interpret(read_document(opened, kind)))
             finally:
                 if opened is not source:
@@ -186,20 +187,20 @@ def _editable_return(found: FoundFile, context: IntakeContext, content: FormCont
     if not content.table_found and not content.from_revisions:
         why = _consultation_document(content, context)
         if why:
-            return Intake(None, (Finding("info", "not-a-return", why, None, found.relative),))
+            return Intake(None, (Finding(Severity.INFO, Code.NOT_A_RETURN, why, None, found.relative),))
     ident = speaking_for(
         identify_return(found.relative, context.roster, content, found.sender), content, context.roster
     )
     if ident.unit is None and not content.entries and not content.no_opinion:
         why = "空白的修改意见表（没有单位名称，也没有任何内容），可能是模板，已忽略"
-        return Intake(None, (Finding("info", "not-a-return", why, None, found.relative),))
+        return Intake(None, (Finding(Severity.INFO, Code.NOT_A_RETURN, why, None, found.relative),))
     findings = _identity_findings(ident, found.relative, stamped=False)
     unit = ident.unit or Unit(f"未识别单位（{Path(found.relative).stem}）", "未识别", listed=False)
     opinions = _opinions(content, data, unit, found.relative, context.roster)
     findings.extend(_content_findings(content, unit, found))
     ret = Return(
         file=found.relative,
-        copy="editable",
+        copy=CopyKind.EDITABLE,
         unit=unit,
         readable=True,
         declared_unit=content.declared_unit or "",
@@ -280,7 +281,7 @@ def _stamped(found: FoundFile, context: IntakeContext, content: FormContent | No
     if content is not None and ident.unit is not None:
         opinions = _opinions(content, found.path.read_bytes(), ident.unit, found.relative, context.roster)
     ret = Return(
-        found.relative, "stamped", ident.unit, content is not None,
+        found.relative, CopyKind.STAMPED, ident.unit, content is not None,
         declared_unit=(content.declared_unit or "") if content else "",
         fill_date=content.fill_date if content else None,
         modified=found.modified, opinions=opinions,
@@ -303,7 +304,7 @@ def _mail_body(found: FoundFile, context: IntakeContext) -> Intake:
     )
     if ident.unit is None:
         return Intake(None, ())
-    ret = Return(found.relative, "editable", ident.unit, True, modified=found.modified, no_opinion=True,
+    ret = Return(found.relative, CopyKind.EDITABLE, ident.unit, True, modified=found.modified, no_opinion=True,
                  identified_by=ident.evidence, answered_by=ident.delegate, received=found.received)  # fmt: skip
     return Intake(ret, ())
 
@@ -356,7 +357,7 @@ def _consultation_document(content: FormContent, context: IntakeContext) -> str:
 
 
 def _unreadable_return(found: FoundFile, ident: Identification) -> Return:
-    return Return(found.relative, "editable", ident.unit, False, modified=found.modified,
+    return Return(found.relative, CopyKind.EDITABLE, ident.unit, False, modified=found.modified,
                   identified_by=ident.evidence, received=found.received)  # fmt: skip
 
 
@@ -370,7 +371,7 @@ def _unreadable(found: FoundFile, context: IntakeContext, why: str) -> Intake:
     message = f"无法读取：{why}。其他文件照常处理；请联系该单位重新发送可编辑电子版"
     if "password" in why or "密码" in why:
         message = "文件有密码保护，无法读取：请联系该单位发送未加密的版本"
-    finding = Finding("error", "unreadable-file", message, _name(ident.unit), found.relative)
+    finding = Finding(Severity.ERROR, Code.UNREADABLE_FILE, message, _name(ident.unit), found.relative)
     return Intake(_unreadable_return(found, ident), (finding,))
 
 
@@ -381,19 +382,19 @@ def _identity_findings(ident: Identification, file: str, stamped: bool) -> list[
     if ident.unit is None:
         what = "盖章件" if stamped else "文件"
         findings.append(Finding(
-            "error" if not stamped else "warning", "unit-unknown",
+            Severity.ERROR if not stamped else Severity.WARNING, Code.UNIT_UNKNOWN,
             f"无法识别{what}所属单位：请在文件名中注明单位名称，或在表头填写“单位名称”", None, file,
         ))  # fmt: skip
         return findings
     if not ident.unit.listed:
         findings.append(Finding(
-            "warning", "unit-unlisted",
+            Severity.WARNING, Code.UNIT_UNLISTED,
             f"“{ident.said}”不在征求意见单位名单中：作为名单外单位保留其意见；如属名单内单位，请在 consultation.toml 中添加 aliases",
             ident.unit.name, file,
         ))  # fmt: skip
     if ident.conflicts:
         findings.append(Finding(
-            "warning", "unit-conflict",
+            Severity.WARNING, Code.UNIT_CONFLICT,
             f"按{_EVIDENCE.get(ident.evidence, ident.evidence)}认定为{ident.unit.name}，但" + "；".join(ident.conflicts),
             ident.unit.name, file,
         ))  # fmt: skip
@@ -405,33 +406,41 @@ def _content_findings(content: FormContent, unit: Unit, found: FoundFile) -> lis
     findings: list[Finding] = []
     if content.from_revisions:
         findings.append(Finding(
-            "info", "tracked-changes",
+            Severity.INFO, Code.TRACKED_CHANGES,
             f"反馈的是带修订痕迹/批注的征求意见稿：已将 {len(content.entries)} 处修订和批注整理为意见", unit.name, file,
         ))  # fmt: skip
     elif content.has_revisions and content.table_found:
         findings.append(
-            Finding("info", "tracked-changes", "意见表含修订痕迹，已按修订后的最终文本读取", unit.name, file)
+            Finding(
+                Severity.INFO,
+                Code.TRACKED_CHANGES,
+                "意见表含修订痕迹，已按修订后的最终文本读取",
+                unit.name,
+                file,
+            )
         )
     if not content.table_found and not content.from_revisions and content.entries:
         findings.append(Finding(
-            "warning", "no-form-table",
+            Severity.WARNING, Code.NO_FORM_TABLE,
             f"未找到修改意见表表格，已按正文段落读取 {len(content.entries)} 条意见，请核对", unit.name, file,
         ))  # fmt: skip
     if not content.entries and not content.no_opinion:
         findings.append(Finding(
-            "warning", "blank-form",
+            Severity.WARNING, Code.BLANK_FORM,
             "表格中没有意见，也没有“无修改意见”的表述：请与该单位确认", unit.name, file,
         ))  # fmt: skip
-    if found.kind == "word":
-        findings.append(Finding("info", "converted", "旧版格式，已转换为 .docx 后读取", unit.name, file))
+    if found.kind == FileKind.WORD:
+        findings.append(
+            Finding(Severity.INFO, Code.CONVERTED, "旧版格式，已转换为 .docx 后读取", unit.name, file)
+        )
     if content.lost:
         findings.append(Finding(
-            "error", "cells-lost",
+            Severity.ERROR, Code.CELLS_LOST,
             f"表格中有 {len(content.lost)} 处内容未能计入任何意见（程序缺陷，请人工核对）：" + "；".join(content.lost[:5]),
             unit.name, file,
         ))  # fmt: skip
     for note in content.notes:
-        findings.append(Finding("info", "row-note", note, unit.name, file))
+        findings.append(Finding(Severity.INFO, Code.ROW_NOTE, note, unit.name, file))
     if content.table_found:
         outside = [
             t
@@ -439,11 +448,13 @@ def _content_findings(content: FormContent, unit: Unit, found: FoundFile) -> lis
             if len(t) > 12 and not _is_signature(t, unit) and not is_template_text(t)
         ]
         for text in outside[:MAX_OUTSIDE_NOTES]:
-            findings.append(Finding("info", "outside-table", f"表格外文字：{text}", unit.name, file))
+            findings.append(
+                Finding(Severity.INFO, Code.OUTSIDE_TABLE, f"表格外文字：{text}", unit.name, file)
+            )
         if len(outside) > MAX_OUTSIDE_NOTES:
             more = len(outside) - MAX_OUTSIDE_NOTES
             findings.append(
-                Finding("info", "outside-table", f"另有 {more} 段表格外文字未列出", unit.name, file)
+                Finding(Severity.INFO, Code.OUTSIDE_TABLE, f"另有 {more} 段表格外文字未列出", unit.name, file)
             )
     return findings
 

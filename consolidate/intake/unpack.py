@@ -17,9 +17,11 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path, PurePosixPath
+from typing import cast
 
+from consolidate.codes import Code, Severity
 from consolidate.documents.discover import CONTAINERS, FoundFile, ignore_reason, sniff
-from consolidate.model import Finding
+from consolidate.model import FileKind, Finding
 
 MAX_DEPTH = 3  # an archive in an archive in an e-mail is real; deeper is not
 MAX_MEMBERS = 2000
@@ -65,8 +67,8 @@ def _expand_one(found: FoundFile, workspace: _Workspace, result: Unpacked, depth
     if depth >= MAX_DEPTH:
         result.findings.append(
             Finding(
-                "error",
-                "too-deep",
+                Severity.ERROR,
+                Code.TOO_DEEP,
                 f"压缩包或邮件嵌套超过 {MAX_DEPTH} 层，未再展开：请解压后放入文件夹",
                 None,
                 found.relative,
@@ -74,22 +76,26 @@ def _expand_one(found: FoundFile, workspace: _Workspace, result: Unpacked, depth
         )
         return
     try:
-        if found.kind == "zip":
+        if found.kind == FileKind.ZIP:
             children = _unzip(found, workspace.new(), result)
-        elif found.kind == "eml":
+        elif found.kind == FileKind.EML:
             children = _open_eml(found, workspace.new(), result)
-        elif found.kind == "msg":
+        elif found.kind == FileKind.MSG:
             children = _open_msg(found, workspace.new(), result)
         else:
             result.findings.append(
-                Finding("error", f"{found.kind}-file",
+                Finding(Severity.ERROR, Code.for_file_kind(found.kind),
                         f".{found.kind} 压缩包暂不支持：请解压后把其中的文件放入文件夹", None, found.relative)
             )  # fmt: skip
             return
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
         result.findings.append(
             Finding(
-                "error", "unreadable-file", f"无法打开（{exc}）：请联系发件单位重新发送", None, found.relative
+                Severity.ERROR,
+                Code.UNREADABLE_FILE,
+                f"无法打开（{exc}）：请联系发件单位重新发送",
+                None,
+                found.relative,
             )
         )
         return
@@ -136,7 +142,7 @@ def _unzip(found: FoundFile, target: Path, result: Unpacked) -> list[FoundFile]:
             shown = f"{found.relative}/{_safe_display(safe)}"
             if safe != name:
                 result.findings.append(Finding(
-                    "warning", "unsafe-path",
+                    Severity.WARNING, Code.UNSAFE_PATH,
                     f"压缩包成员名“{_safe_display(name)}”含有 ../ 或绝对路径：已只在临时目录中按生成的文件名解压，显示为 {safe}",
                     None, shown,
                 ))  # fmt: skip
@@ -146,7 +152,7 @@ def _unzip(found: FoundFile, target: Path, result: Unpacked) -> list[FoundFile]:
                 continue
             if info.flag_bits & 0x1:
                 result.findings.append(Finding(
-                    "error", "encrypted-file", "压缩包中的文件有密码保护：请对方发送未加密的文件", None, shown,
+                    Severity.ERROR, Code.ENCRYPTED_FILE, "压缩包中的文件有密码保护：请对方发送未加密的文件", None, shown,
                 ))  # fmt: skip
                 continue
             base = PurePosixPath(name.replace("\\", "/")).name or f"member{n}"
@@ -160,7 +166,7 @@ def _unzip(found: FoundFile, target: Path, result: Unpacked) -> list[FoundFile]:
                 and info.file_size > 10 * 2**20
             ):
                 result.findings.append(Finding(
-                    "error", "zip-bomb", f"压缩比异常（{info.file_size // info.compress_size} 倍），疑似压缩炸弹，未解压", None, shown,
+                    Severity.ERROR, Code.ZIP_BOMB, f"压缩比异常（{info.file_size // info.compress_size} 倍），疑似压缩炸弹，未解压", None, shown,
                 ))  # fmt: skip
                 continue
             destination = target / f"{n:04d}{Path(base).suffix[:16]}"
@@ -232,7 +238,7 @@ def _message_files(
                 children.extend(_message_files(inner, found, target / f"m{n}", result))
             continue
         filename = part.get_filename() or f"附件{n}"
-        payload = part.get_payload(decode=True) or b""
+        payload = cast(bytes, part.get_payload(decode=True) or b"")
         base = PurePosixPath(filename.replace("\\", "/")).name
         shown = f"{found.relative}/{_safe_display(base)}"
         why = ignore_reason(Path(base))
@@ -248,7 +254,7 @@ def _message_files(
         target.mkdir(parents=True, exist_ok=True)
         destination = target / "body.txt"
         destination.write_text(body, encoding="utf-8")
-        kind = "mail-body" if children else "text"
+        kind = FileKind.MAIL_BODY if children else FileKind.TEXT
         children.append(
             FoundFile(destination, f"{found.relative}/（邮件正文）", kind, received, sender, found.modified)
         )
@@ -278,9 +284,9 @@ def _body_text(message: EmailMessage) -> str:
     if part is None:
         return ""
     try:
-        content = part.get_content()
+        content: str = part.get_content()
     except (LookupError, UnicodeDecodeError):
-        content = (part.get_payload(decode=True) or b"").decode("gb18030", "replace")
+        content = cast(bytes, part.get_payload(decode=True) or b"").decode("gb18030", "replace")
     if part.get_content_type() == "text/html":
         from lxml import html
 
@@ -297,7 +303,7 @@ def _open_msg(found: FoundFile, target: Path, result: Unpacked) -> list[FoundFil
         import extract_msg
     except ImportError:
         result.findings.append(Finding(
-            "error", "msg-file",
+            Severity.ERROR, Code.MSG_FILE,
             "Outlook .msg 邮件需要可选组件：pip install 'consolidate[msg]'；或在邮件客户端中把附件另存到文件夹",
             None, found.relative,
         ))  # fmt: skip
@@ -325,7 +331,7 @@ def _open_msg(found: FoundFile, target: Path, result: Unpacked) -> list[FoundFil
         if body.strip():
             destination = target / "body.txt"
             destination.write_text(body, encoding="utf-8")
-            kind = "mail-body" if children else "text"
+            kind = FileKind.MAIL_BODY if children else FileKind.TEXT
             children.append(
                 FoundFile(destination, f"{found.relative}/（邮件正文）", kind, holder.received, sender)
             )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from consolidate.model import Consolidation, Unit
+from consolidate.model import Consolidation, Status, Unit
 
 
 @dataclass(frozen=True)
@@ -22,10 +22,10 @@ def chase_list(result: Consolidation) -> list[ChaseItem]:
     """Listed units that have not replied, then those whose reply needs review."""
     items = []
     for report in result.listed_units:
-        if report.status == "missing":
+        if report.status == Status.MISSING:
             items.append(ChaseItem(report.unit, report.status, "尚未收到反馈"))
     for report in result.listed_units:
-        if report.status == "needs_review":
+        if report.status == Status.NEEDS_REVIEW:
             reasons = [
                 f.message.split("：")[0]
                 for f in result.findings
@@ -42,7 +42,7 @@ def notice_text(item: ChaseItem, result: Consolidation) -> str:
     deadline = _deadline(result)
     ask = (
         "截至目前尚未收到贵单位的反馈意见，请尽快将修改意见表盖章件和可编辑电子版反馈我们，无修改意见的也请正式反馈。"
-        if item.status == "missing"
+        if item.status == Status.MISSING
         else f"收到贵单位的反馈，但{item.why.rstrip('。')}，请重新发送修改意见表可编辑电子版（Word/Excel）。"
     )
     contacts = _contacts(result)
@@ -62,7 +62,7 @@ def notices_text(items: list[ChaseItem], result: Consolidation, single: bool) ->
 
 
 def item_state(item: ChaseItem) -> str:
-    return "未反馈" if item.status == "missing" else f"待核实：{item.why}"
+    return "未反馈" if item.status == Status.MISSING else f"待核实：{item.why}"
 
 
 def list_title(result: Consolidation) -> str:
@@ -71,7 +71,7 @@ def list_title(result: Consolidation) -> str:
 
 def list_lead(items: list[ChaseItem], result: Consolidation) -> str:
     """截至…，尚有…个单位未反馈、…个单位反馈内容待核实。"""
-    missing = sum(1 for i in items if i.status == "missing")
+    missing = sum(1 for i in items if i.status == Status.MISSING)
     unclear = len(items) - missing
     parts = [f"{missing}个单位未反馈"] if missing else []
     parts += [f"{unclear}个单位反馈内容待核实"] if unclear else []
@@ -89,9 +89,9 @@ def general_notice(items: list[ChaseItem], result: Consolidation) -> str:
     text = (
         "请未反馈的单位尽快将修改意见表盖章件和可编辑电子版（Word/Excel）反馈我们，无修改意见的也请正式反馈"
     )
-    if any(i.status != "missing" for i in items):
+    if any(i.status != Status.MISSING for i in items):
         text += "；反馈内容待核实的单位，请重新发送修改意见表可编辑电子版"
-    if all(i.status != "missing" for i in items):
+    if all(i.status != Status.MISSING for i in items):
         text = "请反馈内容待核实的单位重新发送修改意见表可编辑电子版（Word/Excel）"
     return text + "。" + (f"联系人：{contacts}。" if contacts else "")
 

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
-from consolidate.analysis.edits import LocatedEdit, ProposedEdit, locate, redline
-from consolidate.analysis.merge import group_key
 from consolidate.analysis.summary import Counts, counts, summary_sentence
-from consolidate.model import Clause, ClauseGroup, Consolidation, Draft, Opinion
+from consolidate.model import (
+    FLAG_WORDS,
+    ClauseGroup,
+    Consolidation,
+    Draft,
+    Flag,
+    LocatedEdit,
+    Opinion,
+    OpinionRow,
+    Span,
+    Status,
+)
 from consolidate.papers import officedoc as od
 from consolidate.papers.team_notes import team_notes
 from consolidate.text.numerals import to_chinese
@@ -30,7 +38,9 @@ def write_digest(result: Consolidation, path: Path) -> None:
 
 def build_digest(result: Consolidation) -> Any:
     """Portrait: the overall picture and who replied; landscape: the opinions clause by
-    clause, then what the meeting should know. Numbers come from `summary.counts` only."""
+    clause, then what the meeting should know. Numbers come from `summary.counts` only;
+    rows, redlines and deletions from the review stage (`ClauseGroup.rows`): this only
+    formats them."""
     c = result.consultation
     n = counts(result)
     document = od.new_document()
@@ -76,54 +86,31 @@ def _overview(document: Any, result: Consolidation) -> None:
         units = list(dict.fromkeys(o.unit for o in group.opinions))
         od.fill_row(
             grid,
-            [[(_clause_name(group.clause, result.consultation.draft), {})], [(str(len(group.opinions)), {"align": "center"})],
+            [[(group.name, {})], [(str(len(group.opinions)), {"align": "center"})],
              [("、".join(units), {})]],
             widths,
         )  # fmt: skip
 
 
 def _by_part(result: Consolidation) -> list[tuple[str, list[ClauseGroup]]]:
+    """The groups under their division headings, each heading once for its run of groups."""
     parts: list[tuple[str, list[ClauseGroup]]] = []
-    draft = result.consultation.draft
     for group in result.groups:
-        clause = group.clause
-        if clause is None:
-            label = "总体意见及未归入具体条款的意见"
-        elif clause.id == "0":
-            label = "序言"
-        elif draft is not None:
-            label = draft.heading_of(draft.division(clause))
-        else:
-            label = clause.label
-        if parts and parts[-1][0] == label:
+        if parts and parts[-1][0] == group.division:
             parts[-1][1].append(group)
         else:
-            parts.append((label, [group]))
+            parts.append((group.division, [group]))
     return parts
-
-
-def _clause_name(clause: Clause | None, draft: Draft | None) -> str:
-    if clause is None:
-        return "总体意见"
-    if clause.id == "0":
-        return "序言"
-    if clause.paragraph is None:
-        return f"{clause.label}（整体）"
-    parent = draft.get(clause.parent) if draft is not None else None
-    if clause.kind == "paragraph" and parent is not None and len(draft.children(parent.id)) == 1:  # type: ignore[union-attr]
-        return parent.label
-    return clause.label
 
 
 def _clause_group(document: Any, group: ClauseGroup, draft: Draft | None, with_subheading: bool) -> None:
     clause = group.clause
-    rows = _rows(group.opinions)
     if with_subheading and clause is not None:
-        od.heading(document, f"{_clause_name(clause, draft)}（{len(group.opinions)}条）", 3)
-    if clause is not None and (clause.paragraph is not None or clause.id == "0"):
+        od.heading(document, f"{group.name}（{len(group.opinions)}条）", 3)
+    if clause is not None and clause.holds_text:
         _note(document, "【原文】", [(clause.text, {"color": _GREY})])
         _responsible(document, group)
-        _redlines(document, group, rows, draft)
+        _redlines(document, group)
     for conflict in group.notes.conflicts:
         _note(
             document,
@@ -135,7 +122,7 @@ def _clause_group(document: Any, group: ClauseGroup, draft: Draft | None, with_s
     grid = od.table(document, ["序号", "提出单位", "修改意见", "修改理由", "处理意见"], _OPINION_WIDTHS)
     od.add_rows(
         grid,
-        [_row_cells(n, members, group, draft) for n, members in enumerate(rows, start=1)],
+        [_row_cells(n, row, draft) for n, row in enumerate(group.rows, start=1)],
         _OPINION_WIDTHS,
     )
     od.paragraph(document, "", line_pt=12)
@@ -159,14 +146,6 @@ def _note(
                       keep_with_next=keep)  # fmt: skip
 
 
-def _rows(opinions: tuple[Opinion, ...]) -> list[list[Opinion]]:
-    """Opinions of one similar group (or merged duplicates) share a row."""
-    rows: dict[str, list[Opinion]] = {}
-    for opinion in opinions:
-        rows.setdefault(group_key(opinion), []).append(opinion)
-    return list(rows.values())
-
-
 def _responsible(document: Any, group: ClauseGroup) -> None:
     notes = group.notes
     if not (notes.responsible or notes.responsible_all_cities or notes.responsible_unlisted):
@@ -180,16 +159,17 @@ def _responsible(document: Any, group: ClauseGroup) -> None:
     _note(document, "【责任单位】", [("；".join(sentence_part(p) for p in parts) + "。", {})])
 
 
-def _redlines(document: Any, group: ClauseGroup, rows: list[list[Opinion]], draft: Draft | None) -> None:
+def _redlines(document: Any, group: ClauseGroup) -> None:
     """Each proposed edit shown inside the clause's own words: deletions struck through,
     insertions underlined, with the proposing units (one line per group of similar opinions)."""
     clause = group.clause
     if clause is None:
         return
-    lines = []
-    for members in rows:
-        for edit in _located(members[0], clause):
-            lines.append((_units_label(members), redline(clause.text, edit)))
+    lines = [
+        (_units_label(row.opinions), redline(clause.text, edit))
+        for row in group.rows
+        for edit in row.redlines
+    ]
     if not lines:
         return
     _note(document, "【修改示意】", [("删除线为建议删除，下划线为建议增加。", {"color": _GREY})], keep=True)
@@ -205,58 +185,36 @@ def _redlines(document: Any, group: ClauseGroup, rows: list[list[Opinion]], draf
         od.rich_paragraph(document, runs, size=14, line_pt=22)
 
 
-def _located(opinion: Opinion, clause: Clause) -> list[LocatedEdit]:
-    """The opinion's edits found in the clause's text, deletions it words unusually included."""
-    found: list[LocatedEdit] = []
-    for edit in (*opinion.edits, *_worded_deletions(opinion)):
-        located = locate(edit, clause.text)
-        if located is not None and all((f.start, f.end) != (located.start, located.end) for f in found):
-            found.append(located)
-    return found
+def redline(text: str, located: LocatedEdit, context: int = 18) -> list[tuple[str, str]]:
+    """Segments ``(text, style)`` around one edit: style is "", "deleted" or "inserted"."""
+    start, end = located.start, located.end
+    left = max(0, start - context)
+    right = min(len(text), end + context)
+    head = ("…" if left > 0 else "") + text[left:start]
+    tail = text[end:right] + ("…" if right < len(text) else "")
+    target = text[start:end]
+    kind, new = located.edit.kind, located.edit.new
+    if kind == "replace":
+        middle = [(target, "deleted"), (new, "inserted")]
+    elif kind == "delete":
+        middle = [(target, "deleted")]
+    elif kind == "insert_after":
+        middle = [(target, ""), (new, "inserted")]
+    else:
+        middle = [(new, "inserted"), (target, "")]
+    return [(head, ""), *middle, (tail, "")]
 
 
-_DELETE_WORD = r"(?:删除|删去|去掉|删掉|去除|删减)"
-# 删除第三部分第二段“A”, 删除“A”中的“B”, 将“A”删除, “A”一句删去
-_DELETE_BEFORE = re.compile(_DELETE_WORD + r"[^“”\"。；]{0,16}“([^“”]+)”(?:中的“([^“”]+)”)?")
-_DELETE_AFTER = re.compile(r"“([^“”]+)”[^“”\"。；，]{0,6}?" + _DELETE_WORD)
-
-
-def _worded_deletions(opinion: Opinion) -> list[ProposedEdit]:
-    """删除 proposals the edit parser left out (e.g. 删除第三部分第二段“…”), so every
-    proposed deletion is shown struck through."""
-    if not re.search(_DELETE_WORD, opinion.text):
-        return []
-    text = opinion.text
-    targets = [
-        m.group(2) or m.group(1) for m in _DELETE_BEFORE.finditer(text) if not _negated(text, m.start())
-    ]
-    targets += [m.group(1) for m in _DELETE_AFTER.finditer(text) if not _negated(text, m.end() - 2)]
-    known = {e.old for e in opinion.edits if e.kind == "delete"}
-    return [ProposedEdit("delete", t) for t in dict.fromkeys(targets) if t and t not in known]
-
-
-_NEGATION = ("不宜", "不要", "不应", "不建议", "不必", "无需", "不同意", "反对", "请勿", "不能")
-
-
-def _negated(text: str, at: int) -> bool:
-    """不宜删除“A” argues for keeping A: not a deletion to strike through."""
-    before = text[max(0, at - 4) : at]
-    return any(word in before for word in _NEGATION)
-
-
-def _struck(text: str, opinion: Opinion) -> list[tuple[str, dict[str, Any]]]:
+def _struck(text: str, spans: tuple[Span, ...]) -> list[tuple[str, dict[str, Any]]]:
     """The opinion's text with each passage it proposes to delete struck through."""
-    deleted = [e.old for e in (*opinion.edits, *_worded_deletions(opinion)) if e.kind == "delete" and e.old]
-    spans: list[tuple[int, int]] = []
-    for old in sorted(set(deleted), key=len, reverse=True):
-        at = text.rfind(old)
-        if at >= 0 and all(at >= b or at + len(old) <= a for a, b in spans):
-            spans.append((at, at + len(old)))
     runs: list[tuple[str, dict[str, Any]]] = []
     cursor = 0
-    for a, b in sorted(spans):
-        runs += [(text[cursor:a], {}), (text[a:b], {"strike": True, "color": _RED})]
-        cursor = b
+    for span in spans:
+        runs += [
+            (text[cursor : span.start], {}),
+            (text[span.start : span.end], {"strike": True, "color": _RED}),
+        ]
+        cursor = span.end
     runs.append((text[cursor:], {}))
     return [run for run in runs if run[0]]
 
@@ -266,30 +224,28 @@ def sentence_part(text: str) -> str:
     return text.strip().rstrip("。；;，,")
 
 
-def _units_label(members: list[Opinion]) -> str:
+def _units_label(members: tuple[Opinion, ...]) -> str:
     names = list(dict.fromkeys(o.unit for o in members))
     return "、".join(names) if len(names) <= 3 else f"{'、'.join(names[:3])}等{len(names)}个单位"
 
 
 _FLAG_LABELS = {
-    "national-wording": ("涉及国家原文表述", _RED),
-    "conflict": ("意见分歧", _RED),
-    "responsible-list": ("请求调整责任单位", _GREY),
-    "moved": ("人工调整归类", _GREY),
+    flag: (words.digest, _RED if words.pressing else _GREY)
+    for flag, words in FLAG_WORDS.items()
+    if words.digest
 }
 
 
-def _row_cells(
-    n: int, members: list[Opinion], group: ClauseGroup, draft: Draft | None
-) -> list[list[tuple[str, dict[str, Any]]]]:
+def _row_cells(n: int, row: OpinionRow, draft: Draft | None) -> list[list[tuple[str, dict[str, Any]]]]:
     """One row: the units that said it (no ids: the meeting names units, not records)."""
+    members = row.opinions
     first = members[0]
     units: list[tuple[str, dict[str, Any]]] = []
     for k, opinion in enumerate(members):
         units.append((("\n" if k else "") + opinion.unit, {}))
-        if "responsible-unit" in opinion.flags:
+        if Flag.RESPONSIBLE_UNIT in opinion.flags:
             units.append(("（责任单位）", {"color": _GREY, "size": 10.5}))
-    text: list[tuple[str, dict[str, Any]]] = _struck(first.text, first)
+    text: list[tuple[str, dict[str, Any]]] = _struck(first.text, row.struck)
     for other in members[1:]:
         how = "与上述意见重复" if other.duplicate_of else "意见相近"
         if other.text.strip() != first.text.strip():
@@ -350,7 +306,7 @@ def _replies(document: Any, result: Consolidation, n: Counts) -> None:
             for r in result.listed_units
             if r.status == status
         ]
-        if not names and status == "needs_review":
+        if not names and status == Status.NEEDS_REVIEW:
             continue
         number += 1
         od.heading(document, f"（{to_chinese(number)}）{label}（{len(names)}个）", 2)

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from consolidate.analysis.summary import counts
-from consolidate.model import Consolidation, PreviousDecision
+from consolidate.model import ClauseGroup, Consolidation, Finding, Opinion, PreviousDecision, UnitReport
 
 
 def to_data(result: Consolidation) -> dict[str, Any]:
+    """The result as plain data: the consultation and its counts, then one entry per unit,
+    opinion, clause and finding."""
     c = result.consultation
     return {
         "consultation": {
@@ -23,67 +25,71 @@ def to_data(result: Consolidation) -> dict[str, Any]:
             # The same numbers the terminal, digest, ledger and report state (summary.Counts).
             "counts": dataclasses.asdict(counts(result)),
         },
-        "units": [
-            {
-                "name": r.unit.name,
-                "group": r.unit.group,
-                "listed": r.unit.listed,
-                "status": r.status,
-                "late": r.late,
-                "stamped_copy": r.stamped_copy,
-                "editable_copy": r.editable_copy,
-                "opinions": r.opinions,
-                "files": list(r.files),
-                "answered_by": r.answered_by or None,
-            }
-            for r in result.units
+        "units": [_unit(r) for r in result.units],
+        "opinions": [_opinion(o) for o in result.opinions],
+        "clauses": [_clause(g) for g in result.groups],
+        "findings": [_finding(f) for f in result.findings],
+    }
+
+
+def _unit(r: UnitReport) -> dict[str, Any]:
+    return {
+        "name": r.unit.name,
+        "group": r.unit.group,
+        "listed": r.unit.listed,
+        "status": r.status,
+        "late": r.late,
+        "stamped_copy": r.stamped_copy,
+        "editable_copy": r.editable_copy,
+        "opinions": r.opinions,
+        "files": list(r.files),
+        "answered_by": r.answered_by or None,
+    }
+
+
+def _opinion(o: Opinion) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "unit": o.unit,
+        "text": o.text,
+        "reason": o.reason,
+        "remark": o.remark,
+        "clause": o.clauses[0] if o.clauses else None,
+        "clauses": list(o.clauses),
+        "confidence": o.confidence,
+        "needs_review": o.needs_review,
+        "attribution": o.attribution,
+        "superseded": o.superseded,
+        "flags": list(o.flags),
+        "group": o.group or None,
+        "duplicate_of": o.duplicate_of or None,
+        "edits": [{"kind": e.kind, "old": e.old, "new": e.new} for e in o.edits],
+        "source": {"file": o.file, "where": o.where},
+        "previous": _previous(o.previous),
+    }
+
+
+def _clause(g: ClauseGroup) -> dict[str, Any]:
+    return {
+        "clause": g.clause.id if g.clause else None,
+        "label": g.clause.label if g.clause else "总体意见",
+        "opinions": [o.id for o in g.opinions],
+        "responsible": list(g.notes.responsible),
+        "responsible_commented": list(g.notes.responsible_commented),
+        "responsible_not_consulted": list(g.notes.responsible_unlisted),
+        "conflicts": [
+            {"opinions": list(c.opinions), "description": c.description} for c in g.notes.conflicts
         ],
-        "opinions": [
-            {
-                "id": o.id,
-                "unit": o.unit,
-                "text": o.text,
-                "reason": o.reason,
-                "remark": o.remark,
-                "clause": o.clauses[0] if o.clauses else None,
-                "clauses": list(o.clauses),
-                "confidence": o.confidence,
-                "needs_review": o.needs_review,
-                "attribution": o.attribution,
-                "superseded": o.superseded,
-                "flags": list(o.flags),
-                "group": o.group or None,
-                "duplicate_of": o.duplicate_of or None,
-                "edits": [{"kind": e.kind, "old": e.old, "new": e.new} for e in o.edits],
-                "source": {"file": o.file, "where": o.where},
-                "previous": _previous(o.previous),
-            }
-            for o in result.opinions
-        ],
-        "clauses": [
-            {
-                "clause": g.clause.id if g.clause else None,
-                "label": g.clause.label if g.clause else "总体意见",
-                "opinions": [o.id for o in g.opinions],
-                "responsible": list(g.notes.responsible),
-                "responsible_commented": list(g.notes.responsible_commented),
-                "responsible_not_consulted": list(g.notes.responsible_unlisted),
-                "conflicts": [
-                    {"opinions": list(c.opinions), "description": c.description} for c in g.notes.conflicts
-                ],
-            }
-            for g in result.groups
-        ],
-        "findings": [
-            {
-                "severity": f.severity,
-                "code": f.code,
-                "unit": f.unit,
-                "file": f.file,
-                "message": f.message,
-            }
-            for f in result.findings
-        ],
+    }
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "severity": f.severity,
+        "code": f.code,
+        "unit": f.unit,
+        "file": f.file,
+        "message": f.message,
     }
 
 

@@ -16,13 +16,15 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from consolidate.analysis.summary import counts, statistics
+from consolidate.analysis.summary import STATISTICS, Counts, counts, counts_from_statistics, statistics
 from consolidate.documents.writing import write_atomically
-from consolidate.model import DECISIONS, Consolidation, LedgerRow, Opinion
+from consolidate.errors import ConsolidateError
+from consolidate.model import DECISIONS, FLAG_WORDS, Consolidation, LedgerRow, Opinion
 from consolidate.papers.outputs import OutputError
 from consolidate.text.xmlsafe import clean
 
@@ -39,17 +41,11 @@ DECISION_COLUMN = "处理意见"
 NOTE_COLUMN = "说明"
 
 
-class LedgerError(Exception):
+class LedgerError(ConsolidateError):
     """The ledger cannot be read; the message names the file and what is wrong."""
 
 
-_FLAG_WORDS = {
-    "national-wording": "涉及国家原文",
-    "conflict": "意见分歧",
-    "responsible-unit": "责任单位意见",
-    "responsible-list": "调整责任单位",
-    "moved": "人工调整归类",
-}
+_FLAG_WORDS = {flag: words.ledger for flag, words in FLAG_WORDS.items()}
 
 
 def opinion_row(opinion: Opinion, result: Consolidation) -> LedgerRow:
@@ -98,6 +94,13 @@ def _label(clause_id: str, draft) -> str:
 LEDGER_SUFFIX = ".xlsx"
 _HEADER_SEARCH = 10  # rows a team may have put above the header (a title, a note)
 _TOOL_COLUMNS = tuple(name for name, _ in COLUMNS)
+# Each tool column's `LedgerRow` field: rows are read and written by name, never by position.
+_FIELDS = {
+    "编号": "id", "条款": "clause", "条款原文（摘录）": "clause_text", "提出单位": "unit",
+    "修改意见": "opinion", "修改理由": "reason", "备注": "remark", "来源文件": "file",
+    "位置": "where", "归类可信度": "confidence", "提示": "flags", "处理意见": "decision",
+    "说明": "note", "状态": "state",
+}  # fmt: skip
 # Refreshed on every run for the tool's own rows; the rest is never written again once there.
 _REFRESHED = ("条款", "条款原文（摘录）", "来源文件", "位置", "归类可信度", "提示", "状态")
 
@@ -288,10 +291,8 @@ def _rows(path: Path, workbook: Any, values: Any) -> list[LedgerRow]:
 
 
 def _row_of(value: Any, r: int) -> LedgerRow:
-    """The ledger row ``r`` from its cells, in the order of `COLUMNS`."""
-    cells = [value(r, name) for name in _TOOL_COLUMNS]
-    names = [f.name for f in dataclasses.fields(LedgerRow) if f.name != "row"]
-    return LedgerRow(**dict(zip(names, cells)), row=r)
+    """The ledger row ``r`` from its cells, each field from the column of its header."""
+    return LedgerRow(**{_FIELDS[name]: value(r, name) for name in _TOOL_COLUMNS}, row=r)
 
 
 def merge_rows(current: list[LedgerRow], previous: list[LedgerRow]) -> list[LedgerRow]:
@@ -381,17 +382,9 @@ def _update(
     previous = _rows(path, workbook, values)  # validates: duplicates, formula decisions
     sheet = workbook[SHEET]
     where = _locate(path, sheet)
+    put = _cell_writer(sheet, where)
     at = {r.id: r for r in previous}
     notes: list[str] = []
-
-    def put(r: int, column: str, value: str) -> None:
-        cell = sheet.cell(r, where.columns[column])
-        if _is_merged(cell):
-            return  # part of a range the team merged: its value is the first cell's
-        value = clean(value)
-        if _text(cell.value) != value:
-            cell.value = value or None
-
     frozen = _freeze_decision_formulas(sheet, values[SHEET], where, previous)
     if frozen:
         notes.append(
@@ -407,7 +400,41 @@ def _update(
         )
     renamed_ids = {r.id for r in renamed}
     previous = [r for r in previous if r.id not in renamed_ids]
-    current = {r.id for r in rows}
+    appended, carried = _refresh(rows, at, put)
+    removed = _mark_removed(previous, {r.id for r in rows}, put)
+    styled = previous[-1].row if previous else None
+    for n, row in enumerate(appended, start=_last_used_row(sheet) + 1):
+        _write_row(sheet, n, where, row._replace_state("新增" if previous else ""), styled)
+    if appended and previous:
+        notes.append(f"新增 {len(appended)} 条意见，已追加在台账末尾（状态为“新增”）")
+    if removed:
+        notes.append(f"{removed} 条意见已不在本次反馈中：保留原行和处理意见，状态标为“已移除”")
+    _stretch_filter(sheet)
+    _print_setup(sheet, where.header_row)
+    _write_summary(workbook, result)
+    return LedgerUpdate(carried, len(appended), removed, tuple(notes))
+
+
+def _cell_writer(sheet: Any, where: _Sheet) -> Callable[[int, str, str], None]:
+    """Writes one of the tool's cells, leaving it untouched when it already says the same
+    and never writing into a range the team merged (its value is the first cell's)."""
+
+    def put(r: int, column: str, value: str) -> None:
+        cell = sheet.cell(r, where.columns[column])
+        if _is_merged(cell):
+            return
+        value = clean(value)
+        if _text(cell.value) != value:
+            cell.value = value or None
+
+    return put
+
+
+def _refresh(
+    rows: list[LedgerRow], at: dict[str, LedgerRow], put: Callable[[int, str, str], None]
+) -> tuple[list[LedgerRow], int]:
+    """Refresh the tool's columns of the rows already in the ledger; returns the rows that
+    are new (to append) and how many decisions were already recorded."""
     appended: list[LedgerRow] = []
     carried = 0
     for row in rows:
@@ -416,31 +443,29 @@ def _update(
             appended.append(row)
             continue
         carried += bool(old.decision)
-        for column, value in zip(_REFRESHED, (row.clause, row.clause_text, row.file, row.where,
-                                             row.confidence, row.flags, "")):  # fmt: skip
-            put(old.row, column, value)
+        for column in _REFRESHED:
+            put(old.row, column, "" if column == "状态" else getattr(row, _FIELDS[column]))
+    return appended, carried
+
+
+def _mark_removed(previous: list[LedgerRow], current: set[str], put: Callable[[int, str, str], None]) -> int:
+    """Mark the tool's rows whose opinion is gone; the team's own rows are theirs."""
     removed = 0
     for old in previous:
         if old.id not in current and is_tool_id(old.id):
             removed += 1
             put(old.row, "状态", REMOVED)
-    last = _last_used_row(sheet)
-    styled = previous[-1].row if previous else None
-    for n, row in enumerate(appended, start=last + 1):
-        _write_row(sheet, n, where, row._replace_state("新增" if previous else ""), styled)
-    if appended and previous:
-        notes.append(f"新增 {len(appended)} 条意见，已追加在台账末尾（状态为“新增”）")
-    if removed:
-        notes.append(f"{removed} 条意见已不在本次反馈中：保留原行和处理意见，状态标为“已移除”")
+    return removed
+
+
+def _stretch_filter(sheet: Any) -> None:
+    """The team's auto filter, stretched over the rows appended."""
     if sheet.auto_filter.ref:
         from openpyxl.utils import get_column_letter
 
         sheet.auto_filter.ref = (
             f"{sheet.auto_filter.ref.split(':')[0]}:{get_column_letter(sheet.max_column)}{sheet.max_row}"
         )
-    _print_setup(sheet, where.header_row)
-    _write_summary(workbook, result)
-    return LedgerUpdate(carried, len(appended), removed, tuple(notes))
 
 
 _TOOL_ID = re.compile(r"^[0-9a-f]{8}-\d{2,}$")
@@ -498,8 +523,8 @@ def _last_used_row(sheet: Any) -> int:
 
 
 def _values(row: LedgerRow) -> list[str]:
-    return [row.id, row.clause, row.clause_text, row.unit, row.opinion, row.reason, row.remark,
-            row.file, row.where, row.confidence, row.flags, row.decision, row.note, row.state]  # fmt: skip
+    """The row's cells in the order of `COLUMNS`."""
+    return [getattr(row, _FIELDS[name]) for name in _TOOL_COLUMNS]
 
 
 def _styles() -> dict[str, Any]:
@@ -573,10 +598,11 @@ def _save_new(rows: list[LedgerRow], result: Consolidation, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     style = _styles()
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = cast(Worksheet, workbook.active)  # a new workbook's one sheet
     sheet.title = SHEET
     for c, (name, width) in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=c, value=name)
@@ -640,7 +666,24 @@ def _write_summary(workbook: Any, result: Consolidation) -> None:
     summary.print_area = f"A1:B{len(facts)}"
 
 
-def read_summary(path: Path) -> dict[str, str]:
+@dataclass(frozen=True)
+class LedgerSummary:
+    """What the 反馈情况 sheet recorded at the run: the consultation as the report and the
+    letters name it, and its counts, so the report says what the digest said.
+
+    ``recorded`` holds the `Counts` fields the sheet has: a ledger written by an older
+    version lacks some, and the report must not state what was not recorded.
+    """
+
+    title: str = "征求意见稿"
+    reference: str = ""
+    issuer: str = ""
+    deadline: str = ""
+    counts: Counts | None = None
+    recorded: frozenset[str] = frozenset()
+
+
+def read_summary(path: Path) -> LedgerSummary:
     """The 反馈情况 sheet: the counts the report states."""
     from openpyxl import load_workbook
 
@@ -649,9 +692,17 @@ def read_summary(path: Path) -> dict[str, str]:
     except Exception as exc:
         raise LedgerError(f"{path}: 无法打开台账（{exc}）") from exc
     if SUMMARY_SHEET not in workbook.sheetnames:
-        return {}
-    return {
+        return LedgerSummary()
+    values = {
         str(k): "" if v is None else str(v)
         for k, v, *_ in workbook[SUMMARY_SHEET].iter_rows(values_only=True)
         if k is not None
     }
+    return LedgerSummary(
+        title=values.get("文件", LedgerSummary.title),
+        reference=values.get("文号", ""),
+        issuer=values.get("发文单位", ""),
+        deadline=values.get("截止时间", ""),
+        counts=counts_from_statistics(values),
+        recorded=frozenset(name for label, name in STATISTICS if label in values),
+    )

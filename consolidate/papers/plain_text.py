@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from consolidate.analysis.summary import STATUS_LABELS, summary_sentence
-from consolidate.model import Consolidation, UnitReport
+from consolidate.model import Consolidation, Status, UnitReport
 
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_LABELS = _SEVERITY
@@ -27,7 +27,7 @@ def late_mark(report: UnitReport) -> str:
     """逾期 column: 是, or 不详 for a reply whose date cannot be told, else blank."""
     if report.late:
         return "是"
-    if report.late is None and report.status in ("opinions", "no_opinion"):
+    if report.late is None and report.status in (Status.OPINIONS, Status.NO_OPINION):
         return "不详"
     return ""
 
@@ -67,7 +67,7 @@ def summary_text(result: Consolidation, markdown: bool = False, show_info: bool 
         files = [[unit_name(r), f] for r in result.units for f in r.files]
         if files:
             out += ["", f"{heading}各单位的文件", "", table_text(["单位", "文件"], files, markdown)]
-    missing = [r.unit.name for r in result.units if r.status == "missing"]
+    missing = [r.unit.name for r in result.units if r.status == Status.MISSING]
     if missing:
         out += ["", f"{heading}未反馈单位（{len(missing)}个）", "", "、".join(missing)]
         contacts = "；".join(" ".join(x for x in (p.name, p.phone, p.email) if x) for p in c.contacts)

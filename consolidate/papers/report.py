@@ -10,11 +10,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from consolidate.analysis.summary import Counts, counts_from_statistics, counts_sentence
+from consolidate.analysis.summary import Counts, counts_sentence
 from consolidate.model import DECISIONS, NEEDS_REASON, LedgerRow, normalise_decision
+from consolidate.papers.ledger import LedgerSummary
 from consolidate.text.numerals import parse_number
 
 
@@ -48,21 +48,21 @@ def decision_counts(rows: list[LedgerRow]) -> Counter[str]:
     return Counter(normalise_decision(r.decision) for r in rows if not r.removed)
 
 
-def report_counts(summary: Mapping[str, str], rows: list[LedgerRow]) -> Counts | None:
+def report_counts(summary: LedgerSummary, rows: list[LedgerRow]) -> Counts | None:
     """The consultation's numbers as the ledger's statistics sheet recorded them at the run.
 
     A sheet without the unlisted respondents' opinion count (written before it was
     recorded) has it derived from the rows: every live row not counted as a roster
     unit's opinion is an unlisted respondent's.
     """
-    n = counts_from_statistics(summary)
-    if n is None or "名单外单位意见条数" in summary:
+    n = summary.counts
+    if n is None or "unlisted_opinions" in summary.recorded:
         return n
     live = sum(1 for r in rows if not r.removed)
     return dataclasses.replace(n, unlisted_opinions=max(0, live - n.opinions) if n.unlisted else 0)
 
 
-def report_sentence(summary: Mapping[str, str], rows: list[LedgerRow]) -> str:
+def report_sentence(summary: LedgerSummary, rows: list[LedgerRow]) -> str:
     """共征求…个单位意见，收到…个单位反馈，其中…；经认真研究，对以上…条意见，采纳…条…
 
     The numbers of the consultation are the run's own (read back from the ledger's
@@ -76,7 +76,7 @@ def report_sentence(summary: Mapping[str, str], rows: list[LedgerRow]) -> str:
         opening = f"{units}个单位提出修改意见{len(live)}条。"
     else:
         # Without the late count the sheet cannot say what came in by the deadline: no date.
-        deadline = _deadline(summary.get("截止时间", "")) if "逾期反馈单位数" in summary else None
+        deadline = _deadline(summary.deadline) if "late" in summary.recorded else None
         opening = counts_sentence(n, *(deadline or (None, None)))
     tally = decision_counts(rows)
     decided = [f"采纳{tally['采纳']}条", f"部分采纳{tally['部分采纳']}条", f"未采纳{tally['不采纳']}条"]

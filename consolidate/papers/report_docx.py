@@ -17,6 +17,7 @@ from consolidate.analysis.revision import Revision
 from consolidate.model import LedgerRow, normalise_decision
 from consolidate.papers import officedoc as od
 from consolidate.papers.compare_docx import add_comparison, comparison_name
+from consolidate.papers.ledger import LedgerSummary
 from consolidate.papers.report import by_clause, main_reasons, report_sentence
 
 # 序号 / 条款 / 提出单位 / 修改意见 / 处理意见 / 说明 across the 225 mm landscape text block.
@@ -33,7 +34,7 @@ def chinese_date(day: dt.date) -> str:
 
 def write_report(
     rows: list[LedgerRow],
-    summary: dict[str, str],
+    summary: LedgerSummary,
     path: Path,
     today: dt.date,
     revision: Revision | None = None,
@@ -42,18 +43,18 @@ def write_report(
 
 
 def build_report(
-    rows: list[LedgerRow], summary: dict[str, str], today: dt.date, revision: Revision | None = None
+    rows: list[LedgerRow], summary: LedgerSummary, today: dt.date, revision: Revision | None = None
 ) -> Any:
     """The 采纳情况说明; with the revised draft compared (``revision``), the 修改对照表
     goes with it as a second annex, as submissions for approval carry both."""
-    title = summary.get("文件", "征求意见稿")
-    issuer = summary.get("发文单位", "")
+    title = summary.title
+    issuer = summary.issuer
     document = od.new_document()
     document.core_properties.title = f"关于《{title}》征求意见采纳情况的说明"
     od.title(document, f"关于《{title}》征求意见采纳情况的说明")
     od.paragraph(document)
     od.heading(document, "一、征求意见基本情况", 1)
-    reference = summary.get("文号", "")
+    reference = summary.reference
     lead = f"按照工作安排，{issuer}以{reference}就《{title}》征求有关单位意见。" if reference else ""
     od.paragraph(document, lead + report_sentence(summary, rows))
     reasons = list(dict.fromkeys(_clause_end(reason) for reason in main_reasons(rows)))
@@ -84,7 +85,7 @@ def build_report(
 
 
 def write_unit_letters(
-    rows: list[LedgerRow], summary: dict[str, str], folder: Path, today: dt.date
+    rows: list[LedgerRow], summary: LedgerSummary, folder: Path, today: dt.date
 ) -> list[Path]:
     """One 反馈函 per unit that gave opinions: what became of each of its opinions."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -99,8 +100,8 @@ def write_unit_letters(
     return written
 
 
-def build_unit_letter(unit: str, mine: list[LedgerRow], summary: dict[str, str], today: dt.date) -> Any:
-    title = summary.get("文件", "征求意见稿")
+def build_unit_letter(unit: str, mine: list[LedgerRow], summary: LedgerSummary, today: dt.date) -> Any:
+    title = summary.title
     document = od.new_document()
     document.core_properties.title = f"关于《{title}》修改意见采纳情况的反馈"
     od.title(document, f"关于《{title}》修改意见采纳情况的反馈")
@@ -114,7 +115,7 @@ def build_unit_letter(unit: str, mine: list[LedgerRow], summary: dict[str, str],
         for n, row in enumerate(mine, start=1)
     ], _LETTER_WIDTHS, keep_last_with_next=True)  # fmt: skip
     closing = od.paragraph(document, "特此函复。", keep_with_next=True)
-    od.signature(document, summary.get("发文单位", ""), chinese_date(today), after=closing)
+    od.signature(document, summary.issuer, chinese_date(today), after=closing)
     return document
 
 

@@ -7,13 +7,22 @@ it; the files whose text lost characters are named in a finding.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 from consolidate.model import Consolidation
 from consolidate.text.xmlsafe import clean
 
 
-def clean_for_xml(result: Consolidation) -> tuple[Consolidation, set[str]]:
+@dataclass(frozen=True)
+class Cleaned:
+    """A result safe for the XML writers, and the returns whose text lost characters."""
+
+    result: Consolidation
+    dirty_files: frozenset[str]
+
+
+def clean_for_xml(result: Consolidation) -> Cleaned:
     """``result`` without XML-illegal characters in what was read from the returns (the
     consultation's own files are not returns), and the files that had them."""
     dirty: set[str] = set()
@@ -25,7 +34,7 @@ def clean_for_xml(result: Consolidation) -> tuple[Consolidation, set[str]]:
         cleaned = _clean(value, dirty, "")
         if cleaned is not value:
             changes[field.name] = cleaned
-    return (dataclasses.replace(result, **changes) if changes else result), dirty
+    return Cleaned(dataclasses.replace(result, **changes) if changes else result, frozenset(dirty))
 
 
 def _clean(value: Any, dirty: set[str], file: str) -> Any:

@@ -12,9 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from consolidate.model import Consolidation, Finding
+from consolidate.codes import Code
+from consolidate.model import Consolidation, Finding, Status
 
-_UNREADABLE = ("damaged-file", "unreadable-file", "encrypted-file", "needs-libreoffice", "libreoffice-failed")
+_UNREADABLE = (
+    Code.DAMAGED_FILE,
+    Code.UNREADABLE_FILE,
+    Code.ENCRYPTED_FILE,
+    Code.NEEDS_LIBREOFFICE,
+    Code.LIBREOFFICE_FAILED,
+)
 # Wording the meeting should never see: file names, paths, settings, options, record ids.
 _TOOL_WORDS = re.compile(
     r"\b[0-9a-f]{6,}-\d+|[A-Za-z0-9_-]+\.(?:toml|docx?|xlsx?|pdf|wps|et|eml|zip|txt)|--?[a-z]|[a-z_]{3,}|/"
@@ -33,7 +40,7 @@ def team_notes(result: Consolidation) -> list[TeamNote]:
     notes: list[TeamNote] = []
     unidentified = 0
     for finding in result.findings:
-        if finding.code == "unit-unknown":
+        if finding.code == Code.UNIT_UNKNOWN:
             unidentified += 1
             continue
         note = _note(finding, status.get(finding.unit or "", ""))
@@ -47,23 +54,23 @@ def team_notes(result: Consolidation) -> list[TeamNote]:
 def _note(finding: Finding, status: str) -> TeamNote | None:
     unit = finding.unit or ""
     code = finding.code
-    if code == "late":
+    if code == Code.LATE:
         return TeamNote(unit, "在反馈截止时间后反馈，其意见已纳入汇总。")
-    if code == "stamped-only":
-        if status == "needs_review":
+    if code == Code.STAMPED_ONLY:
+        if status == Status.NEEDS_REVIEW:
             return TeamNote(unit, "仅报送盖章扫描件，文字无法识读，反馈内容正在核实。")
         return TeamNote(unit, "仅报送盖章件，意见据盖章件文字整理，正在索要电子版核对。")
-    if code == "copies-differ":
+    if code == Code.COPIES_DIFFER:
         return TeamNote(unit, "盖章件与电子版的意见不一致，正在与该单位核实以哪一份为准。")
-    if code == "unit-unlisted":
+    if code == Code.UNIT_UNLISTED:
         return TeamNote(unit, "不在征求意见单位名单中，其意见作为名单外单位意见列入汇总。")
-    if code == "blank-form":
+    if code == Code.BLANK_FORM:
         return TeamNote(unit, "报送的修改意见表为空白，既无意见也未注明无修改意见，正在与该单位确认。")
-    if code == "no-form-table":
+    if code == Code.NO_FORM_TABLE:
         return TeamNote(unit, "未使用修改意见表，意见按来文正文整理。")
     if code in _UNREADABLE and unit:
         return TeamNote(unit, "反馈文件无法读取，正在请该单位重新报送。")
-    if code == "responsible-not-consulted":
+    if code == Code.RESPONSIBLE_NOT_CONSULTED:
         named = re.search(r"“([^”]+)”", finding.message)
         where = re.search(r"（([^）]+)）", finding.message)
         if named:

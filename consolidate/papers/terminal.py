@@ -12,13 +12,18 @@ from typing import TYPE_CHECKING
 
 from consolidate.analysis.summary import counts, summary_sentence
 from consolidate.i18n import display_width, wrap
-from consolidate.model import Consolidation, Finding
+from consolidate.model import Consolidation, Finding, Status
 from consolidate.papers.plain_text import LEGEND, SEVERITY_LABELS, UNIT_HEADERS, unit_cells, unit_name
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-_STATUS_STYLE = {"opinions": "green", "no_opinion": "cyan", "missing": "red", "needs_review": "yellow"}
+_STATUS_STYLE = {
+    Status.OPINIONS: "green",
+    Status.NO_OPINION: "cyan",
+    Status.MISSING: "red",
+    Status.NEEDS_REVIEW: "yellow",
+}
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 _INDENT = "      "
 
@@ -62,7 +67,7 @@ def print_summary(result: Consolidation, console: Console, show_info: bool = Fal
                 line = f"{unit}：{file}"
                 console.print(shorten(line, width), soft_wrap=True, highlight=False, markup=False)
 
-    missing = [r for r in result.units if r.status == "missing"]
+    missing = [r for r in result.units if r.status == Status.MISSING]
     if missing:
         console.print()
         console.print(Text(f"未反馈单位（{n.missing}个）", style="bold red"))

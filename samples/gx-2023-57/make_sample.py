@@ -4,7 +4,8 @@ Run from anywhere: ``python samples/gx-2023-57/make_sample.py``. It writes, besi
 consultation.toml, draft.docx (from draft-source.txt, Annex 1 of the real letter), the blank
 form as 附件3-修改意见表.docx/.xlsx, and returns/ — a folder of returns as a clerk saves
 them: Word and Excel forms made the way units fill them in (merged unit cells, runs split
-mid-word, extra columns, numbered cells), no-opinion replies, a late reply, stamped PDF
+mid-word, extra columns, numbered cells) on the blank form the tool prints
+(`consolidate.papers.forms`), no-opinion replies, a late reply, stamped PDF
 copies, one damaged file, a city answered by its 人社局, a corrected second version and a
 respondent that is not on the roster. Every file is byte-for-byte the same on every run.
 """
@@ -19,20 +20,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_UNDERLINE
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment
 
 from consolidate.consultation.letter import CITIES as CITIES_BY_REGION
+from consolidate.papers.forms import BLANK_ROWS, HEADERS, FormLayout, form_document, form_workbook
 
 HERE = Path(__file__).resolve().parent
 RETURNS = HERE / "returns"
 LEGACY = HERE / "legacy"
 FIXED_TIME = (2023, 3, 20, 9, 0, 0)
-HEADERS = ["序号", "单位", "修改意见", "修改理由", "备注"]
 
 PROVINCIAL = [
     "自治区人大常委会办公厅",
@@ -503,44 +502,38 @@ def _set_cell(cell, text: str, split: bool = False) -> None:
         _para(cell, line, split=split)
 
 
+def _layout(form: Form, header: str, below: tuple[str, ...] = ()) -> FormLayout:
+    """The blank form as this unit had it: its columns, and rows enough for its opinions."""
+    return FormLayout(
+        columns=form.column_order or _columns(form),
+        header_lines=(header,),
+        blank_rows=max(BLANK_ROWS, len(form.rows)),
+        below=below,
+    )
+
+
 def write_docx_form(form: Form, path: Path) -> None:
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
-    _para(doc, "附件3", 16, font="黑体")
-    _para(doc, "修改意见表", 22, center=True, font="方正小标宋简体")
     header = f"单位名称（盖章）：{form.header or ' ' * 12}            填表时间：{form.date}"
-    _para(doc, header, 14)
-    columns = list(form.column_order) if form.column_order else _columns(form)
-    table = doc.add_table(rows=1, cols=len(columns))
-    table.style = doc.styles["Table Grid"]
-    for cell, name in zip(table.rows[0].cells, columns):
-        _para(cell.paragraphs[0], name, bold=True, center=True)
-    rows = form.rows or []
-    for n, row in enumerate(rows, start=1):
-        cells = table.add_row().cells
+    layout = _layout(form, header, (form.below,) if form.below else ())
+    doc = form_document(layout)
+    table = doc.tables[0]
+    for n, row in enumerate(form.rows, start=1):
         values = _row_values(form, row, n)
-        for cell, name in zip(cells, columns):
+        for cell, name in zip(table.rows[n].cells, layout.columns):
             _set_cell(cell, values.get(name, ""), split=form.split_runs)
-    for _ in range(max(0, 6 - len(rows))):  # the template's blank rows
-        table.add_row()
-    if form.merge_unit and len(rows) > 1:
-        col = columns.index("单位")
+    if form.merge_unit and len(form.rows) > 1:
+        col = layout.columns.index("单位")
         first = table.cell(1, col)
-        merged = first.merge(table.cell(len(rows), col))
+        merged = first.merge(table.cell(len(form.rows), col))
         for para in merged.paragraphs[1:]:
             para._element.getparent().remove(para._element)
-    if form.below:
-        _para(doc, form.below, 14)
     doc.save(path)
 
 
-def _columns(form: Form) -> list[str]:
-    columns = list(HEADERS)
+def _columns(form: Form) -> tuple[str, ...]:
     if form.extra_column:
-        columns.insert(2, form.extra_column)
-    return columns
+        return (*HEADERS[:2], form.extra_column, *HEADERS[2:])
+    return HEADERS
 
 
 def _row_values(form: Form, row: Row, n: int) -> dict[str, str]:
@@ -563,32 +556,17 @@ def _row_values(form: Form, row: Row, n: int) -> dict[str, str]:
 
 
 def write_xlsx_form(form: Form, path: Path) -> None:
-    wb = Workbook()
+    layout = _layout(form, f"单位名称（盖章）：{form.header}          填表时间：{form.date}")
+    wb, header_row = form_workbook(layout)
     ws = wb.active
-    ws.title = "修改意见表"
-    columns = list(form.column_order) if form.column_order else _columns(form)
-    last = chr(ord("A") + len(columns) - 1)
-    thin = Side(style="thin")
-    ws["A1"] = "附件3"
-    ws["A2"] = "修改意见表"
-    ws.merge_cells(f"A2:{last}2")
-    ws["A2"].font = Font(name="方正小标宋简体", size=20)
-    ws["A2"].alignment = Alignment(horizontal="center")
-    ws["A3"] = f"单位名称（盖章）：{form.header}          填表时间：{form.date}"
-    ws.merge_cells(f"A3:{last}3")
-    for c, name in enumerate(columns, start=1):
-        cell = ws.cell(row=4, column=c, value=name)
-        cell.font = Font(bold=True)
-        cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
     for n, row in enumerate(form.rows, start=1):
         values = _row_values(form, row, n)
-        for c, name in enumerate(columns, start=1):
+        for c, name in enumerate(layout.columns, start=1):
             value = values.get(name, "")
-            cell = ws.cell(row=4 + n, column=c, value=int(value) if name == "序号" else (value or None))
+            cell = ws.cell(
+                row=header_row + n, column=c, value=int(value) if name == "序号" else (value or None)
+            )
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
-    for c, width in zip("ABCDEFG", (6, 22, 50, 40, 12, 12, 12)):
-        ws.column_dimensions[c].width = width
     wb.properties.creator = "User"
     wb.save(path)
 
@@ -718,10 +696,11 @@ def write_consultation(path: Path) -> None:
 
 
 def write_blank_forms() -> None:
-    blank = Form("", "", "  年  月  日")
-    write_docx_form(blank, HERE / "附件3-修改意见表.docx")
+    """附件3 as the letter sends it: the blank form, numbered rows, the note under it."""
+    blank = FormLayout(numbered=True, below=("注：无修改意见的，请在表中注明“无修改意见”并盖章反馈。",))
+    form_document(blank).save(str(HERE / "附件3-修改意见表.docx"))
     make_deterministic(HERE / "附件3-修改意见表.docx")
-    write_xlsx_form(Form("", "", "  年  月  日", [Row("") for _ in range(6)]), HERE / "附件3-修改意见表.xlsx")
+    form_workbook(blank)[0].save(HERE / "附件3-修改意见表.xlsx")
     make_deterministic(HERE / "附件3-修改意见表.xlsx")
 
 

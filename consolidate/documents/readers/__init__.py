@@ -6,6 +6,7 @@ from pathlib import Path
 
 from consolidate.documents.document import SourceDocument, UnreadableFile
 from consolidate.documents.opened import OpenedFile
+from consolidate.model import FileKind
 
 __all__ = ["UnreadableFile", "read_document"]
 
@@ -17,28 +18,28 @@ def read_document(source: Path | OpenedFile, kind: str) -> SourceDocument:
     readers then use the archive opened over them, text and HTML readers the bytes; only
     the PDF reader opens the file by its path.
     """
-    if kind == "docx":
+    if kind == FileKind.DOCX:
         from consolidate.documents.readers.docx import read_docx
 
         return read_docx(source)
-    if kind == "sheet":
+    if kind == FileKind.SHEET:
         from consolidate.documents.readers.sheet import read_sheet
 
         return read_sheet(source)
-    if kind == "pdf":
+    if kind == FileKind.PDF:
         from consolidate.documents.readers.pdf import read_pdf
 
         return read_pdf(source.path if isinstance(source, OpenedFile) else source)
-    if kind == "html":
+    if kind == FileKind.HTML:
         from consolidate.documents.readers.markup import read_html
 
         return read_html(source)
-    if kind == "csv":
+    if kind == FileKind.CSV:
         from consolidate.documents.readers.text import read_csv
 
         return read_csv(source)
-    if kind in ("text", "mail-body"):
+    if kind in (FileKind.TEXT, FileKind.MAIL_BODY):
         from consolidate.documents.readers.text import read_text
 
         return read_text(source)
-    raise UnreadableFile(f"no reader for {kind} files")
+    raise UnreadableFile(f"没有读取 {kind} 类文件的程序")

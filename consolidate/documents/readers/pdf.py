@@ -19,6 +19,7 @@ def read_pdf(path: Path) -> SourceDocument:
         raise UnreadableFile("reading PDF text needs pdfplumber") from exc
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
 
     blocks: list[Block] = []
     try:
@@ -26,7 +27,7 @@ def read_pdf(path: Path) -> SourceDocument:
             for number, page in enumerate(pdf.pages[:MAX_PAGES], start=1):
                 tables = page.find_tables()
                 boxes = [t.bbox for t in tables]
-                outside = page.filter(lambda obj, boxes=boxes: not _inside(obj, boxes))
+                outside = page.filter(lambda obj, boxes=boxes: not _inside(obj, boxes))  # type: ignore[misc]  # mypy cannot infer a lambda with a default
                 for line in (outside.extract_text() or "").splitlines():
                     if line.strip():
                         blocks.append(TextLine(line, f"第{number}页"))
@@ -35,8 +36,8 @@ def read_pdf(path: Path) -> SourceDocument:
                     blocks.append(build_grid(rows, f"第{number}页表{index}"))
     except PDFPasswordIncorrect as exc:
         raise UnreadableFile("PDF 有密码保护") from exc
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise UnreadableFile(f"damaged PDF ({exc})") from exc
+    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise UnreadableFile(f"PDF 文件已损坏或不是 PDF（{exc}）") from exc
     return SourceDocument(tuple(blocks))
 
 

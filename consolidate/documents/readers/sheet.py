@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,7 @@ def cell_text(value: object) -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
-def _grid(values: list[list[object]], merged: list, where: str) -> Table:
+def _grid(values: Sequence[Sequence[object]], merged: list, where: str) -> Table:
     width = max((len(row) for row in values), default=0)
     texts = [[cell_text(v) for v in row] + [""] * (width - len(row)) for row in values]
     origins = [[(r, c) for c in range(width)] for r in range(len(texts))]

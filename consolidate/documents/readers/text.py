@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from consolidate.documents.document import SourceDocument, TextLine, build_grid
+from consolidate.documents.document import SourceDocument, TextLine, UnreadableFile, build_grid
 from consolidate.documents.opened import OpenedFile, file_bytes
 
 
@@ -34,5 +34,11 @@ def read_csv(source: Path | OpenedFile) -> SourceDocument:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    rows = [[(cell.strip(), 1, 1) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    # A bare carriage return inside a field (old Mac line ends, pasted text) stops the csv
+    # module: read it as the line break it was meant to be.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        rows = [[(cell.strip(), 1, 1) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as exc:
+        raise UnreadableFile(f"CSV 文件格式有误（{exc}）") from exc
     return SourceDocument((build_grid(rows, "CSV"),))

@@ -16,10 +16,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for kit.py
 
-from kit import Case, Measure, Op, Part, Reply, Row, Section, build_more, plan_draft  # noqa: E402
+from kit import Case, Measure, Op, Part, Reply, Row, Section, build, plan_draft
 
 M = Measure
 TITLE = "洞口县农村人居环境整治提升行动实施方案（征求意见稿）"
@@ -92,7 +91,6 @@ LETTER = [
     "序号　修改意见　修改理由　备注",
 ]  # fmt: skip
 
-TO = "dknyj@dongkou.example.gov.cn"
 COLS = ("序号", "单位", "修改意见", "修改理由", "备注")
 
 REPLIES = [
@@ -187,12 +185,8 @@ CASE = Case(
     draft_file="draft.docx",
     replies=REPLIES,
     accept=ACCEPT,
+    zips={"水利局转卫健局意见.zip": ["县水利局意见反馈表.docx", "县卫健局意见反馈表.docx"]},
 )
 
 if __name__ == "__main__":
-    build_more(
-        CASE,
-        HERE,
-        TO,
-        zips={"水利局转卫健局意见.zip": ["县水利局意见反馈表.docx", "县卫健局意见反馈表.docx"]},
-    )
+    build(CASE)

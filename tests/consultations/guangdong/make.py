@@ -13,10 +13,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for kit.py
 
-from kit import Article, Case, Chapter, Op, Paragraph, Reply, Row, article_draft, build_more  # noqa: E402
+from kit import Article, Case, Chapter, Op, Paragraph, Reply, Row, article_draft, build
 
 P = Paragraph
 TITLE = "广东省省级政府投资项目代建管理暂行办法（征求意见稿）"
@@ -123,7 +122,6 @@ DOCX_LINES = [
 ]
 TABLE = ("单位名称", PROVINCIAL, "征求意见省直单位名单")
 
-TO = "dj@gdbgt.example.gov.cn"
 COLS_ORIGINAL = ("序号", "条款", "原文", "修改意见", "理由")
 COLS_CLAUSE = ("序号", "条款", "修改意见", "理由")
 
@@ -241,4 +239,4 @@ CASE = Case(
 )
 
 if __name__ == "__main__":
-    build_more(CASE, HERE, TO)
+    build(CASE)

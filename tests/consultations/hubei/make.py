@@ -9,10 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for kit.py
 
-from kit import Article, Case, Chapter, Op, Paragraph, Reply, Row, article_draft, build  # noqa: E402
+from kit import Article, Case, Chapter, Op, Paragraph, Reply, Row, article_draft, build
 
 P = Paragraph
 TITLE = "湖北省城市公园管理办法（征求意见稿）"
@@ -131,7 +130,6 @@ LETTER = [
     *ANNEX_LINES,
 ]  # fmt: skip
 
-TO = "csjsc@hbzjt.example.gov.cn"
 COLS_CLAUSE = ("序号", "单位", "涉及条款", "修改意见", "修改理由")
 
 REPLIES = [
@@ -262,4 +260,4 @@ CASE = Case(
 )
 
 if __name__ == "__main__":
-    build(CASE, HERE, TO)
+    build(CASE)

@@ -10,10 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for kit.py
 
-from kit import Case, Op, Part, Reply, Row, Section, build, plan_draft  # noqa: E402
+from kit import Case, Op, Part, Reply, Row, Section, build, plan_draft
 
 S = Section
 TITLE = "关于健全技能人才薪酬分配制度的指导意见（征求意见稿）"
@@ -74,7 +73,6 @@ LETTER = [
     "、".join(CENTRAL),
 ]  # fmt: skip
 
-TO = "gzc@mohrss.example.gov.cn"
 COLS_CLAUSE = ("序号", "单位", "涉及条款", "修改意见", "修改理由")
 
 REPLIES = [
@@ -174,4 +172,4 @@ CASE = Case(
 )
 
 if __name__ == "__main__":
-    build(CASE, HERE, TO)
+    build(CASE)

@@ -10,10 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for kit.py
 
-from kit import Case, Measure, Op, Part, Reply, Row, Section, build, plan_draft  # noqa: E402
+from kit import Case, Measure, Op, Part, Reply, Row, Section, build, plan_draft
 
 M = Measure
 TITLE = "遂宁市工程建设项目审批制度改革深化提升实施方案（征求意见稿）"
@@ -94,7 +93,6 @@ DOCX_LINES = [
 ]
 TABLE = (f"市直单位（{len(CITY_UNITS)}个）", CITY_UNITS, "征求意见单位名单")
 
-TO = "snzjjsgc@snzjj.example.gov.cn"
 COLS_CLAUSE = ("序号", "涉及条款", "修改意见", "修改理由", "备注")
 
 REPLIES = [
@@ -196,4 +194,4 @@ CASE = Case(
 )
 
 if __name__ == "__main__":
-    build(CASE, HERE, TO)
+    build(CASE)

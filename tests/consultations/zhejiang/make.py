@@ -10,10 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for kit.py
 
-from kit import Article, Case, Chapter, Op, Paragraph, Reply, Row, article_draft, build  # noqa: E402
+from kit import Article, Case, Chapter, Op, Paragraph, Reply, Row, article_draft, build
 
 P = Paragraph
 TITLE = "浙江省社会信用条例（草案）"
@@ -97,7 +96,6 @@ LETTER = [
     *DRAFT_LINES,
 ]  # fmt: skip
 
-TO = "fgw@zjrd.example.gov.cn"
 COLS_CLAUSE = ("序号", "条款", "修改意见", "理由和依据")
 
 REPLIES = [
@@ -204,4 +202,4 @@ CASE = Case(
 )
 
 if __name__ == "__main__":
-    build(CASE, HERE, TO)
+    build(CASE)
