@@ -39,7 +39,7 @@ class DraftError(ConsolidateError):
 def load_draft(path: Path) -> Draft:
     """Read a draft from .docx or .txt and split it into clauses."""
     if not path.is_file():
-        raise DraftError(f"draft file not found: {path}")
+        raise DraftError(f"找不到征求意见稿 {path} / draft file not found")
     suffix = path.suffix.lower()
     try:
         marks: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
@@ -54,11 +54,13 @@ def load_draft(path: Path) -> Draft:
         elif suffix in {".doc", ".wps", ".rtf", ".odt"}:
             paragraphs = _converted_paragraphs(path)
         else:
-            raise DraftError(f"the draft must be .docx, .doc/.wps or .txt, not {suffix or 'no extension'}")
+            raise DraftError(
+                f"征求意见稿应为 .docx、.doc/.wps 或 .txt 文件，而不是 {suffix or '无扩展名'} / the draft must be .docx, .doc/.wps or .txt"
+            )
     except DraftError:
         raise
     except Exception as exc:
-        raise DraftError(f"cannot read the draft {path.name}: {exc}") from exc
+        raise DraftError(f"无法读取征求意见稿 {path.name}（{exc}）/ cannot read the draft") from exc
     draft = parse_draft(paragraphs)
     if not marks:
         return draft
@@ -100,7 +102,11 @@ def _converted_paragraphs(path: Path) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="consolidate-draft-") as workdir:
         converted, findings = convert_word_files([FoundFile(path, path.name, FileKind.WORD)], Path(workdir))
         if path.name not in converted:
-            raise DraftError(findings[0].message if findings else "LibreOffice could not convert the draft")
+            raise DraftError(
+                findings[0].message
+                if findings
+                else "LibreOffice 无法转换征求意见稿 / LibreOffice could not convert the draft"
+            )
         return read_numbered_paragraphs(converted[path.name])
 
 

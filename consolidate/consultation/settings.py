@@ -50,12 +50,14 @@ def load_consultation(path: Path) -> Consultation:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConsultationError(f"{path}: not valid TOML: {exc}") from exc
+        raise ConsultationError(
+            f"{path}: 不是有效的 TOML 格式（常见原因：引号或括号不成对、同一键写了两次）/ not valid TOML: {exc}"
+        ) from exc
 
     where = _Locator(path, text)
     for key in data:
         if key not in _TOP_KEYS:
-            raise ConsultationError(where.say(key, f"unknown key '{key}'"))
+            raise ConsultationError(where.say(key, f"不认识的键“{key}”，请检查拼写 / unknown key '{key}'"))
     title = _required_str(data, "title", where)
     deadline = _deadline(data.get("deadline"), where)
     units = _units(data.get("unit"), where)
@@ -66,7 +68,9 @@ def load_consultation(path: Path) -> Consultation:
     if "draft" in data:
         draft_name = data["draft"]
         if not isinstance(draft_name, str) or not draft_name.strip():
-            raise ConsultationError(where.say("draft", "'draft' must be a file name"))
+            raise ConsultationError(
+                where.say("draft", "draft 应为征求意见稿的文件名 / 'draft' must be a file name")
+            )
         draft_path = (path.parent / draft_name).resolve()
         try:
             draft = load_draft(draft_path)
@@ -133,14 +137,16 @@ class _Locator:
 def _required_str(data: dict[str, Any], key: str, where: _Locator) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise ConsultationError(where.say(key, f"'{key}' is required and must be text"))
+        raise ConsultationError(
+            where.say(key, f"必须填写 {key}（文字，加引号）/ '{key}' is required and must be text")
+        )
     return value.strip()
 
 
 def _optional_str(data: dict[str, Any], key: str, where: _Locator) -> str:
     value = data.get(key, "")
     if not isinstance(value, str):
-        raise ConsultationError(where.say(key, f"'{key}' must be text"))
+        raise ConsultationError(where.say(key, f"{key} 应为文字（加引号）/ '{key}' must be text"))
     return value.strip()
 
 
@@ -153,34 +159,51 @@ def _deadline(value: Any, where: _Locator) -> dt.datetime:
     raise ConsultationError(
         where.say(
             "deadline",
-            "'deadline' is required and must be a TOML date-time such as "
-            "2023-03-31T18:00:00+08:00 (no quotes)",
+            "必须填写截止时间 deadline，写法如 2023-03-31T18:00:00+08:00（不加引号）/ "
+            "'deadline' is required and must be a TOML date-time such as 2023-03-31T18:00:00+08:00 (no quotes)",
         )
     )
 
 
 def _units(value: Any, where: _Locator) -> tuple[Unit, ...]:
     if not isinstance(value, list) or not value:
-        raise ConsultationError(where.say("unit", "at least one [[unit]] with a name is required"))
+        raise ConsultationError(
+            where.say(
+                "unit",
+                "至少要有一个带 name 的 [[unit]]（征求意见单位）/ at least one [[unit]] with a name is required",
+            )
+        )
     units: list[Unit] = []
     seen: set[str] = set()
     for index, entry in enumerate(value):
         for key in entry:
             if key not in _UNIT_KEYS:
-                raise ConsultationError(where.say(key, f"unknown key '{key}'", "unit", index))
+                raise ConsultationError(
+                    where.say(key, f"不认识的键“{key}”/ unknown key '{key}'", "unit", index)
+                )
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
-            raise ConsultationError(where.say("name", "every unit needs a name", "unit", index))
+            raise ConsultationError(
+                where.say("name", "每个单位都要有 name（单位名称）/ every unit needs a name", "unit", index)
+            )
         name = name.strip()
         if name in seen:
-            raise ConsultationError(where.say("name", f"unit '{name}' is listed twice", "unit", index))
+            raise ConsultationError(
+                where.say("name", f"单位“{name}”列了两次 / unit '{name}' is listed twice", "unit", index)
+            )
         seen.add(name)
         group = entry.get("group", "")
         if not isinstance(group, str):
-            raise ConsultationError(where.say("group", "must be text", "unit", index))
+            raise ConsultationError(
+                where.say("group", "group 应为文字（加引号）/ must be text", "unit", index)
+            )
         aliases = entry.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise ConsultationError(where.say("aliases", "must be a list of names", "unit", index))
+            raise ConsultationError(
+                where.say(
+                    "aliases", 'aliases 应为名称列表，如 ["教育厅"] / must be a list of names', "unit", index
+                )
+            )
         units.append(Unit(name=name, group=group.strip(), aliases=tuple(a.strip() for a in aliases)))
     _check_names(units, where)
     return tuple(units)
@@ -230,20 +253,31 @@ def _check_names(units: list[Unit], where: _Locator) -> None:
 
 def _contacts(value: Any, where: _Locator) -> tuple[Contact, ...]:
     if not isinstance(value, list):
-        raise ConsultationError(where.say("contact", "use [[contact]] tables"))
+        raise ConsultationError(where.say("contact", "联系人请写成 [[contact]] 表 / use [[contact]] tables"))
     contacts = []
     for index, entry in enumerate(value):
         for key in entry:
             if key not in _CONTACT_KEYS:
-                raise ConsultationError(where.say(key, f"unknown key '{key}'", "contact", index))
+                raise ConsultationError(
+                    where.say(key, f"不认识的键“{key}”/ unknown key '{key}'", "contact", index)
+                )
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
-            raise ConsultationError(where.say("name", "every contact needs a name", "contact", index))
+            raise ConsultationError(
+                where.say(
+                    "name", "每个联系人都要有 name（姓名）/ every contact needs a name", "contact", index
+                )
+            )
         fields = {k: entry.get(k, "") for k in ("phone", "email")}
         for key, field_value in fields.items():
             if not isinstance(field_value, str):
                 raise ConsultationError(
-                    where.say(key, "must be text (quote phone numbers)", "contact", index)
+                    where.say(
+                        key,
+                        "应为文字，电话号码要加引号 / must be text (quote phone numbers)",
+                        "contact",
+                        index,
+                    )
                 )
         contacts.append(Contact(name=name.strip(), **fields))
     return tuple(contacts)
