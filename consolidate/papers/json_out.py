@@ -97,11 +97,22 @@ def to_json(result: Consolidation) -> str:
     return json.dumps(to_data(result), ensure_ascii=False, indent=2) + "\n"
 
 
+#: the encoder yields hundreds of thousands of tiny pieces; writing them one by one cost more
+#: than encoding them
+_PIECES_PER_WRITE = 4096
+
+
 def write_json(result: Consolidation, path: Path) -> None:
     """Stream the JSON to a file, never holding the whole text in memory."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
     with path.open("w", encoding="utf-8") as handle:
-        json.dump(to_data(result), handle, ensure_ascii=False, indent=2)
-        handle.write("\n")
+        pieces: list[str] = []
+        for piece in encoder.iterencode(to_data(result)):
+            pieces.append(piece)
+            if len(pieces) >= _PIECES_PER_WRITE:
+                handle.write("".join(pieces))
+                pieces.clear()
+        handle.write("".join(pieces) + "\n")
 
 
 def _previous(previous: PreviousDecision | None) -> dict[str, Any] | None:
