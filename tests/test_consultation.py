@@ -137,3 +137,17 @@ def test_an_alias_of_the_units_own_name_in_another_spelling_is_fine(tmp_path):
         'aliases = ["广西壮族自治区教育厅"]', 'aliases = ["广西壮族自治区教育厅", "区教育厅", "教育厅"]'
     )
     assert load_consultation(_write(tmp_path, text)).units[0].aliases[-1] == "教育厅"
+
+
+def test_a_misspelt_key_in_a_unit_table_is_named_with_its_line(tmp_path):
+    path = _write(tmp_path, GOOD.replace('group = "区直单位"', 'gruop = "区直单位"'))
+    with pytest.raises(ConsultationError, match=r"consultation.toml:12: unit\[1\]\.gruop: 不认识的键“gruop”"):
+        load_consultation(path)
+
+
+def test_a_misspelt_key_in_a_contact_table_is_named_with_its_line(tmp_path):
+    path = _write(tmp_path, GOOD.replace('phone = "0771-5855902"', 'phnoe = "0771-5855902"'))
+    with pytest.raises(
+        ConsultationError, match=r"consultation.toml:8: contact\[1\]\.phnoe: 不认识的键“phnoe”"
+    ):
+        load_consultation(path)

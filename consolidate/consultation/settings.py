@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -176,11 +177,7 @@ def _units(value: Any, where: _Locator) -> tuple[Unit, ...]:
     units: list[Unit] = []
     seen: set[str] = set()
     for index, entry in enumerate(value):
-        for key in entry:
-            if key not in _UNIT_KEYS:
-                raise ConsultationError(
-                    where.say(key, f"不认识的键“{key}”/ unknown key '{key}'", "unit", index)
-                )
+        _refuse_unknown_keys(entry, _UNIT_KEYS, where, "unit", index)
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
             raise ConsultationError(
@@ -256,11 +253,7 @@ def _contacts(value: Any, where: _Locator) -> tuple[Contact, ...]:
         raise ConsultationError(where.say("contact", "联系人请写成 [[contact]] 表 / use [[contact]] tables"))
     contacts = []
     for index, entry in enumerate(value):
-        for key in entry:
-            if key not in _CONTACT_KEYS:
-                raise ConsultationError(
-                    where.say(key, f"不认识的键“{key}”/ unknown key '{key}'", "contact", index)
-                )
+        _refuse_unknown_keys(entry, _CONTACT_KEYS, where, "contact", index)
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
             raise ConsultationError(
@@ -281,3 +274,12 @@ def _contacts(value: Any, where: _Locator) -> tuple[Contact, ...]:
                 )
         contacts.append(Contact(name=name.strip(), **fields))
     return tuple(contacts)
+
+
+def _refuse_unknown_keys(
+    entry: dict[str, Any], known: Iterable[str], where: _Locator, table: str, index: int
+) -> None:
+    """A misspelt key in a [[unit]] or [[contact]] table is named with its line, never ignored."""
+    for key in entry:
+        if key not in known:
+            raise ConsultationError(where.say(key, f"不认识的键“{key}”/ unknown key '{key}'", table, index))
