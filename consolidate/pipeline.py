@@ -301,8 +301,13 @@ def _convert(
     files: list[FoundFile], cache: ResultCache | None, workdir: Path, findings: list[Finding]
 ) -> dict[str, Path]:
     """The .docx LibreOffice makes of each legacy file not already in the cache."""
-    to_convert = [f for f in files if f.kind == FileKind.WORD and not _cached(f, cache)]
-    before = {f.relative: _digest(f.path) for f in to_convert}
+    before: dict[str, str] = {}
+    for item in files:
+        if item.kind == FileKind.WORD:
+            fingerprint = _fingerprint(item, cache)
+            if fingerprint is not None:
+                before[item.relative] = fingerprint
+    to_convert = [f for f in files if f.relative in before]
     converted, conversion_findings = convert_word_files(to_convert, workdir)
     findings.extend(conversion_findings)
     for item in to_convert:
@@ -314,13 +319,16 @@ def _convert(
     return converted
 
 
-def _cached(found: FoundFile, cache: ResultCache | None) -> bool:
-    if cache is None:
-        return False
+def _fingerprint(found: FoundFile, cache: ResultCache | None) -> str | None:
+    """The digest of a legacy file's bytes before conversion, or None when its reading is
+    already cached (no conversion needed); one read serves both questions."""
     try:
-        return cache.has(content_key(found.path.read_bytes(), found.kind))
+        data = found.path.read_bytes()
     except OSError:
-        return False
+        return ""  # converted anyway: the converter says what is wrong with the file
+    if cache is not None and cache.has(content_key(data, found.kind)):
+        return None
+    return hashlib.sha256(data).hexdigest()
 
 
 PARALLEL_FROM = 24  # files; below this, starting worker processes costs more than it saves
@@ -380,7 +388,7 @@ def _place(opinion: Opinion, index: ClauseIndex | None) -> Opinion:
     )
 
 
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def _finding_order(finding: Finding) -> tuple[int, str, str]:
