@@ -89,6 +89,7 @@ _HOME: dict[str, str] = {
     "check_ledger_path": "consolidate.papers.ledger",
     "read_ledger": "consolidate.papers.ledger",
     "read_summary": "consolidate.papers.ledger",
+    "read_ledger_contents": "consolidate.papers.ledger",
     "update_ledger": "consolidate.papers.ledger",
     "check_decisions": "consolidate.papers.report",
     "write_report": "consolidate.papers.report_docx",

@@ -41,7 +41,14 @@ from consolidate.papers.digest_docx import write_digest
 from consolidate.papers.draft_docx import write_draft_docx
 from consolidate.papers.forms import write_forms
 from consolidate.papers.json_out import to_json, write_json
-from consolidate.papers.ledger import LedgerError, check_ledger_path, read_ledger, read_summary, update_ledger
+from consolidate.papers.ledger import (
+    LedgerError,
+    check_ledger_path,
+    read_ledger,
+    read_ledger_contents,
+    read_summary,
+    update_ledger,
+)
 from consolidate.papers.outputs import Input, Output, check_digest_outputs, check_outputs, check_target
 from consolidate.papers.plain_text import summary_text, table_text
 from consolidate.papers.report import check_decisions
@@ -98,6 +105,7 @@ __all__ = [
     "parse_letter",
     "print_summary",
     "read_ledger",
+    "read_ledger_contents",
     "read_letter_lines",
     "read_summary",
     "revision_json",

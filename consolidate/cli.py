@@ -583,8 +583,8 @@ def report(
     """根据台账中填写的处理意见，写出意见采纳情况说明（台账由 digest --ledger 生成）。"""
     with _adding(NOTHING_WRITTEN):
         api.check_outputs([api.Output(output, "采纳情况说明", (".docx",))], [api.Input(ledger, "处理台账")])
-    rows = api.read_ledger(ledger)
-    summary = api.read_summary(ledger)
+    contents = api.read_ledger_contents(ledger)
+    rows, summary = list(contents.rows), contents.summary
     _exit_if_undecided(rows)
     try:
         today = dt.date.fromisoformat(date_text) if date_text else dt.date.today()

@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 
 from consolidate.analysis.summary import Counts, counts, counts_from_statistics, counts_sentence, statistics
-from consolidate.papers.ledger import read_summary
+from consolidate.papers.ledger import read_ledger, read_ledger_contents, read_summary
 from consolidate.papers.plain_text import summary_text
 
 from .papers_run import Papers, run
@@ -105,6 +105,12 @@ _LABELS = (
     ("征求意见单位数", "consulted"), ("反馈单位数", "replied"), ("无修改意见单位数", "no_opinion"),
     ("提出意见单位数", "with_opinions"), ("意见条数", "opinions"), ("未反馈单位数", "missing"),
 )  # fmt: skip
+
+
+def test_the_report_reads_the_ledger_once_and_finds_what_the_two_readers_find(papers):
+    contents = read_ledger_contents(papers.ledger)
+    assert list(contents.rows) == read_ledger(papers.ledger)
+    assert contents.summary == read_summary(papers.ledger)
 
 
 def test_the_digest_lists_as_many_units_as_it_counts(papers):

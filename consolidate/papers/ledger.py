@@ -691,6 +691,25 @@ def read_summary(path: Path) -> LedgerSummary:
         workbook = load_workbook(path, data_only=True)
     except Exception as exc:
         raise LedgerError(f"{path}: 无法打开台账（{exc}）") from exc
+    return _summary_of(workbook)
+
+
+@dataclass(frozen=True)
+class LedgerContents:
+    """A ledger read for the report: its rows and its 反馈情况 sheet, from one opening."""
+
+    rows: tuple[LedgerRow, ...]
+    summary: LedgerSummary
+
+
+def read_ledger_contents(path: Path) -> LedgerContents:
+    """`read_ledger` and `read_summary` at once: the values workbook the rows are read
+    from also holds the summary sheet, so the file is not parsed a third time."""
+    workbook, values = _open(path)
+    return LedgerContents(tuple(_rows(path, workbook, values)), _summary_of(values))
+
+
+def _summary_of(workbook: Any) -> LedgerSummary:
     if SUMMARY_SHEET not in workbook.sheetnames:
         return LedgerSummary()
     values = {
