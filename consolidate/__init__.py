@@ -96,6 +96,7 @@ _HOME: dict[str, str] = {
     "write_unit_letters": "consolidate.papers.report_docx",
     "ChaseItem": "consolidate.papers.chase",
     "chase_list": "consolidate.papers.chase",
+    "status_word": "consolidate.papers.chase",
     "notice_text": "consolidate.papers.chase",
     "notices_text": "consolidate.papers.chase",
     "write_notices": "consolidate.papers.chase_docx",

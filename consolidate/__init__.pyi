@@ -33,7 +33,7 @@ from consolidate.model import (
     Unit,
     UnitReport,
 )
-from consolidate.papers.chase import ChaseItem, chase_list, notice_text, notices_text
+from consolidate.papers.chase import ChaseItem, chase_list, notice_text, notices_text, status_word
 from consolidate.papers.chase_docx import write_notices
 from consolidate.papers.compare_docx import Unchanged, write_comparison
 from consolidate.papers.compare_json import revision_json
@@ -109,6 +109,7 @@ __all__ = [
     "read_letter_lines",
     "read_summary",
     "revision_json",
+    "status_word",
     "stop_signals_as_interrupts",
     "summary_text",
     "table_text",

@@ -488,7 +488,7 @@ def chase(
             click.echo(t(f"无需催报，未写入 {output}", f"nothing to chase; {output} not written"))
         return
     contacts = "；".join(" ".join(x for x in (p.name, p.phone) if x) for p in result.consultation.contacts)
-    rows = [[n, i.unit.name, i.unit.group, "未反馈" if i.status == api.Status.MISSING else "待核实", i.why]
+    rows = [[n, i.unit.name, i.unit.group, api.status_word(i), i.why]
             for n, i in enumerate(items, start=1)]  # fmt: skip
     headers = ["序号", "单位", "分组", "情况", "说明"]
     if fmt == "rich":

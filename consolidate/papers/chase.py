@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from consolidate.analysis.summary import STATUS_LABELS
 from consolidate.model import Consolidation, Status, Unit
 
 
 @dataclass(frozen=True)
 class ChaseItem:
     unit: Unit
-    status: str
+    status: Status
     why: str
 
 
@@ -61,8 +62,13 @@ def notices_text(items: list[ChaseItem], result: Consolidation, single: bool) ->
     return "\n".join(lines) + "\n"
 
 
+def status_word(item: ChaseItem) -> str:
+    """未反馈 or 待核实, as every paper names the status."""
+    return STATUS_LABELS[item.status]
+
+
 def item_state(item: ChaseItem) -> str:
-    return "未反馈" if item.status == Status.MISSING else f"待核实：{item.why}"
+    return status_word(item) if item.status == Status.MISSING else f"{status_word(item)}：{item.why}"
 
 
 def list_title(result: Consolidation) -> str:
